@@ -1,0 +1,694 @@
+using System.Collections.Frozen;
+using System.Collections.Immutable;
+using System.Security.Cryptography;
+using System.Text;
+using ProfileSite.Content.Markdown;
+using YamlDotNet.RepresentationModel;
+
+namespace ProfileSite.Content.Loading;
+
+/// <summary>Where the content lives and how much of it to accept.</summary>
+/// <param name="ContentPath">The folder holding site.yaml, profile.yaml, ...</param>
+/// <param name="WebRootPath">The folder images are served from.</param>
+public sealed record ContentLoadOptions(string ContentPath, string WebRootPath)
+{
+    /// <summary>Files larger than this are refused (1 MiB by default).</summary>
+    public long MaxFileBytes { get; init; } = 1024 * 1024;
+}
+
+/// <summary>The outcome of a load: a snapshot when there were no errors, and every problem found.</summary>
+public sealed record ContentLoadResult(SiteContent? Content, ImmutableArray<ContentError> Problems, int FileCount)
+{
+    public bool Succeeded => Content is not null;
+
+    public int ErrorCount => Problems.Count(p => p.IsError);
+
+    public int WarningCount => Problems.Count(p => !p.IsError);
+}
+
+/// <summary>
+/// Reads the content folder into one validated, immutable <see cref="SiteContent"/>.
+/// Every problem is collected (never thrown) so the owner sees them all at once.
+/// </summary>
+public sealed partial class ContentLoader
+{
+    private readonly ContentLoadOptions _options;
+    private readonly Diagnostics _diagnostics = new();
+    private readonly TimeProvider _time;
+    private readonly string _displayRoot;
+    private readonly List<string> _inputs = [];
+    private OwnerMatcher _owner = new([]);
+
+    private ContentLoader(ContentLoadOptions options, TimeProvider time)
+    {
+        _options = options;
+        _time = time;
+        _displayRoot = new DirectoryInfo(options.ContentPath).Name;
+    }
+
+    public static ContentLoadResult Load(ContentLoadOptions options, TimeProvider? time = null) =>
+        new ContentLoader(options, time ?? TimeProvider.System).Run();
+
+    private ContentLoadResult Run()
+    {
+        if (!Directory.Exists(_options.ContentPath))
+        {
+            _diagnostics.Add(new ContentError(_options.ContentPath, 0, 0, Severity.Error, "content folder not found; set ProfileSite:ContentPath to the folder holding site.yaml and profile.yaml"));
+            return Result(null);
+        }
+
+        var profile = LoadProfile();
+        _owner = new OwnerMatcher(profile is null ? [] : [profile.Name, .. profile.Aliases]);
+        var site = LoadSite(profile);
+        var about = LoadAbout();
+        var news = LoadNews();
+        var publications = LoadPublications();
+        var sections = LoadSections();
+
+        if (_diagnostics.HasErrors || profile is null || site is null)
+        {
+            return Result(null);
+        }
+
+        var navigation = Navigation(site, about, news, publications, sections);
+        if (_diagnostics.HasErrors)
+        {
+            return Result(null);
+        }
+
+        var selected = publications.Where(p => p.Selected).ToImmutableArray();
+        var content = new SiteContent
+        {
+            Version = Version(),
+            LoadedAt = _time.GetUtcNow(),
+            Site = site,
+            Profile = profile,
+            About = about ?? new AboutText("About Me", ""),
+            News = news,
+            Publications = publications,
+            SelectedPublications = selected.IsEmpty ? publications : selected,
+            PublicationsBySlug = publications.ToFrozenDictionary(p => p.Slug, StringComparer.Ordinal),
+            Sections = sections,
+            Navigation = navigation,
+            Warnings = [.. _diagnostics.Items],
+        };
+        return Result(content);
+    }
+
+    private ContentLoadResult Result(SiteContent? content) => new(content, [.. _diagnostics.Items], _inputs.Count);
+
+    // ---- files --------------------------------------------------------------------------
+
+    private string Display(string path) =>
+        _displayRoot + "/" + Path.GetRelativePath(_options.ContentPath, path).Replace('\\', '/');
+
+    private SourceFile? Open(string path)
+    {
+        _inputs.Add(path);
+        return SourceFile.Read(path, Display(path), _diagnostics, _options.MaxFileBytes);
+    }
+
+    private YamlMap? OpenYamlMap(string relativePath, string what, bool required)
+    {
+        var path = Path.Combine(_options.ContentPath, relativePath);
+        if (!File.Exists(path))
+        {
+            if (required)
+            {
+                _diagnostics.Add(new ContentError(Display(path), 0, 0, Severity.Error, $"file not found; expected {what}"));
+            }
+
+            return null;
+        }
+
+        var file = Open(path);
+        return file is null ? null : YamlMap.From(file, YamlReader.Parse(file), what);
+    }
+
+    // ---- profile.yaml -------------------------------------------------------------------
+
+    private static readonly string[] ProfileKeys =
+        ["name", "aliases", "avatar", "bio", "location", "employer", "employer_url", "email", "links"];
+
+    private Profile? LoadProfile()
+    {
+        var map = OpenYamlMap("profile.yaml", "a mapping with at least 'name'", required: true);
+        if (map is null)
+        {
+            return null;
+        }
+
+        map.RejectUnknownKeys(ProfileKeys);
+        var name = map.String("name", required: true);
+        var email = map.String("email");
+        if (email is not null && !IsEmail(email))
+        {
+            map.File.Error(map.Node("email")!.Start, $"'email' must be an address like name@example.org, got \"{email}\"");
+            email = null;
+        }
+
+        var links = ImmutableArray.CreateBuilder<ProfileLink>();
+        if (map.Map("links") is { } linkMap)
+        {
+            foreach (var (kind, keyMark, value) in linkMap.Entries())
+            {
+                if (!ProfileLinkKinds.All.TryGetValue(kind, out var known))
+                {
+                    var hint = Suggest.Closest(kind, ProfileLinkKinds.All.Keys) is { } s
+                        ? $"did you mean '{s}'?"
+                        : $"expected one of: {string.Join(", ", ProfileLinkKinds.All.Keys)}";
+                    map.File.Error(keyMark, $"unknown link '{kind}'; {hint}");
+                    continue;
+                }
+
+                if (value is not YamlScalarNode { Value: { } raw } || string.IsNullOrWhiteSpace(raw))
+                {
+                    map.File.Error(value.Start, $"link '{kind}' must be a URL or an id, got {YamlMap.Describe(value)}");
+                    continue;
+                }
+
+                if (known.ToUrl(raw.Trim()) is { } url)
+                {
+                    links.Add(new ProfileLink(kind, known.Label, url, known.Icon));
+                }
+                else
+                {
+                    var expected = known.Template is null ? "an absolute http(s) URL" : "an absolute http(s) URL or an id";
+                    map.File.Error(value.Start, $"link '{kind}' must be {expected}, got \"{raw.Trim()}\"");
+                }
+            }
+        }
+
+        var employerUrl = Url(map, "employer_url");
+        var avatar = Image(map, "avatar");
+        if (name is null)
+        {
+            return null;
+        }
+
+        return new Profile
+        {
+            Name = name,
+            Aliases = [.. map.Strings("aliases").Select(a => a.Value)],
+            Avatar = avatar,
+            BioHtml = map.String("bio") is { } bio ? MarkdownRenderer.ToInlineHtml(bio) : null,
+            Location = map.String("location"),
+            Employer = map.String("employer"),
+            EmployerUrl = employerUrl,
+            Email = email,
+            Links = links.ToImmutable(),
+        };
+    }
+
+    // ---- site.yaml ----------------------------------------------------------------------
+
+    private static readonly string[] SiteKeys = ["title", "description", "url", "language", "section_order", "footer"];
+
+    private SiteSettings? LoadSite(Profile? profile)
+    {
+        var fallbackTitle = profile is null ? "Homepage" : $"{profile.Name} - Homepage";
+        var map = OpenYamlMap("site.yaml", "a mapping of site settings", required: false);
+        if (map is null)
+        {
+            return new SiteSettings { Title = fallbackTitle };
+        }
+
+        map.RejectUnknownKeys(SiteKeys);
+        var url = Url(map, "url");
+        var language = map.String("language") ?? "en";
+        if (!LanguageTag(language))
+        {
+            map.File.Error(map.Node("language")!.Start, $"'language' must be a language tag like 'en' or 'zh-CN', got \"{language}\"");
+        }
+
+        return new SiteSettings
+        {
+            Title = map.String("title") ?? fallbackTitle,
+            Description = map.String("description"),
+            BaseUrl = url is null ? null : new Uri(url.EndsWith('/') ? url : url + "/"),
+            Language = language,
+            SectionOrder = [.. map.Strings("section_order").Select(s => s.Value)],
+            FooterHtml = map.String("footer") is { } footer ? MarkdownRenderer.ToInlineHtml(footer) : null,
+        };
+    }
+
+    // ---- about.md -----------------------------------------------------------------------
+
+    private AboutText? LoadAbout()
+    {
+        var path = Path.Combine(_options.ContentPath, "about.md");
+        if (!File.Exists(path) || Open(path) is not { } file)
+        {
+            return null;
+        }
+
+        var (frontMatter, line, html) = MarkdownRenderer.SplitFrontMatter(file.Text);
+        var title = "About Me";
+        if (frontMatter is not null)
+        {
+            var yaml = file.WithText(frontMatter, line - 1);
+            var root = YamlReader.Parse(yaml);
+            if (root is not null && YamlMap.From(yaml, root, "front matter with 'title'") is { } map)
+            {
+                map.RejectUnknownKeys(["title"]);
+                title = map.String("title") ?? title;
+            }
+        }
+
+        return new AboutText(title, html);
+    }
+
+    // ---- news.yaml ----------------------------------------------------------------------
+
+    private ImmutableArray<NewsItem> LoadNews()
+    {
+        var path = Path.Combine(_options.ContentPath, "news.yaml");
+        if (!File.Exists(path) || Open(path) is not { } file)
+        {
+            return [];
+        }
+
+        var root = YamlReader.Parse(file);
+        if (root is null)
+        {
+            return [];
+        }
+
+        if (root is not YamlSequenceNode list)
+        {
+            file.Error(root.Start, $"expected a list of news items (- date: ..., text: ...), got {YamlMap.Kind(root)}");
+            return [];
+        }
+
+        var items = new List<NewsItem>();
+        foreach (var node in list)
+        {
+            if (YamlMap.From(file, node, "a news item with 'date' and 'text'") is not { } map)
+            {
+                continue;
+            }
+
+            map.RejectUnknownKeys(["date", "text"]);
+            var date = map.Date("date", required: true);
+            var text = map.String("text", required: true);
+            if (date is { } d && text is not null)
+            {
+                items.Add(new NewsItem(d, MarkdownRenderer.ToInlineHtml(text)));
+            }
+        }
+
+        // Newest first; a stable sort keeps the owner's order within a month.
+        return [.. items.OrderByDescending(i => i.Date)];
+    }
+
+    // ---- publications/*.md --------------------------------------------------------------
+
+    private static readonly string[] PublicationKeys =
+    [
+        "title", "authors", "venue", "badge", "date", "year", "url", "image", "summary", "selected",
+        "links", "scholar_id", "bibtex", "type", "tags",
+    ];
+
+    private ImmutableArray<Publication> LoadPublications()
+    {
+        var folder = Path.Combine(_options.ContentPath, "publications");
+        if (!Directory.Exists(folder))
+        {
+            return [];
+        }
+
+        var papers = new List<Publication>();
+        var slugs = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var path in Directory.EnumerateFiles(folder, "*.md").Order(StringComparer.Ordinal))
+        {
+            if (Open(path) is not { } file || LoadPublication(file, Path.GetFileNameWithoutExtension(path)) is not { } paper)
+            {
+                continue;
+            }
+
+            if (slugs.TryGetValue(paper.Slug, out var first))
+            {
+                file.FileError($"duplicate publication slug '{paper.Slug}' (also used by {first}); rename one file");
+                continue;
+            }
+
+            slugs[paper.Slug] = file.DisplayPath;
+            papers.Add(paper);
+        }
+
+        return [.. papers.OrderByDescending(p => p.Date)];
+    }
+
+    private Publication? LoadPublication(SourceFile file, string fileName)
+    {
+        var (frontMatter, line, body) = MarkdownRenderer.SplitFrontMatter(file.Text);
+        if (frontMatter is null)
+        {
+            file.Error(new YamlDotNet.Core.Mark(0, 1, 1), "expected YAML front matter between '---' lines with at least 'title', 'authors' and 'year' or 'date'");
+            return null;
+        }
+
+        var yaml = file.WithText(frontMatter, line - 1);
+        if (YamlMap.From(yaml, YamlReader.Parse(yaml), "front matter with 'title', 'authors' and 'year' or 'date'") is not { } map)
+        {
+            return null;
+        }
+
+        map.RejectUnknownKeys(PublicationKeys);
+        var title = map.String("title", required: true);
+        var authors = map.Strings("authors");
+        if (authors.IsEmpty)
+        {
+            map.File.Error(map.Has("authors") ? map.Node("authors")!.Start : map.Start, "missing required field 'authors' (a list of names)");
+        }
+
+        var date = map.Date("date");
+        if (date is null && !map.Has("date"))
+        {
+            date = Year(map);
+        }
+
+        var links = PaperLinks(map);
+        var url = Url(map, "url");
+        var image = Image(map, "image");
+        var selected = map.Bool("selected", false);
+        if (title is null || authors.IsEmpty || date is null)
+        {
+            return null;
+        }
+
+        return new Publication
+        {
+            Slug = Slug(fileName),
+            Title = title,
+            Authors = [.. authors.Select(a => ParseAuthor(a.Value))],
+            Venue = map.String("venue"),
+            Badge = map.String("badge"),
+            Date = date.Value,
+            Url = url,
+            Image = image,
+            SummaryHtml = map.String("summary") is { } summary ? MarkdownRenderer.ToInlineHtml(summary) : null,
+            Selected = selected,
+            Links = links,
+            ScholarId = map.String("scholar_id"),
+            Bibtex = map.String("bibtex"),
+            AbstractHtml = string.IsNullOrWhiteSpace(body) ? null : body,
+            SourceFile = file.DisplayPath,
+        };
+    }
+
+    private static PartialDate? Year(YamlMap map)
+    {
+        var year = map.String("year");
+        if (year is null)
+        {
+            map.File.Error(map.Start, "missing required field 'year' or 'date'");
+            return null;
+        }
+
+        if (year.Length == 4 && PartialDate.TryParse(year, out var date))
+        {
+            return date;
+        }
+
+        map.File.Error(map.Node("year")!.Start, $"'year' must be a four-digit year, got \"{year}\"");
+        return null;
+    }
+
+    private static ImmutableArray<PublicationLink> PaperLinks(YamlMap map)
+    {
+        if (map.Map("links") is not { } linkMap)
+        {
+            return [];
+        }
+
+        var links = ImmutableArray.CreateBuilder<PublicationLink>();
+        foreach (var (kind, keyMark, value) in linkMap.Entries())
+        {
+            if (!PaperLinkKinds.All.TryGetValue(kind, out var known))
+            {
+                var hint = Suggest.Closest(kind, PaperLinkKinds.All.Keys) is { } s
+                    ? $"did you mean '{s}'?"
+                    : $"expected one of: {string.Join(", ", PaperLinkKinds.All.Keys)}";
+                map.File.Error(keyMark, $"unknown link '{kind}'; {hint}");
+                continue;
+            }
+
+            if (value is YamlScalarNode { Value: { } raw } && !string.IsNullOrWhiteSpace(raw) && known.ToUrl(raw.Trim()) is { } url)
+            {
+                links.Add(new PublicationLink(kind, known.Label, url));
+            }
+            else
+            {
+                var expected = known.Template is null ? "an absolute http(s) URL" : $"an absolute http(s) URL or {known.IdDescription}";
+                map.File.Error(value.Start, $"link '{kind}' must be {expected}, got {YamlMap.Describe(value)}");
+            }
+        }
+
+        return links.ToImmutable();
+    }
+
+    private Author ParseAuthor(string written)
+    {
+        var name = written.Trim();
+        bool equal = false, corresponding = false;
+        while (name.Length > 0)
+        {
+            if (name.EndsWith('*'))
+            {
+                equal = true;
+            }
+            else if (name.EndsWith('†'))
+            {
+                corresponding = true;
+            }
+            else
+            {
+                break;
+            }
+
+            name = name[..^1].TrimEnd();
+        }
+
+        return new Author(name, _owner.IsOwner(name), equal, corresponding);
+    }
+
+    // ---- sections/*.yaml ----------------------------------------------------------------
+
+    private ImmutableArray<DatedSection> LoadSections()
+    {
+        var folder = Path.Combine(_options.ContentPath, "sections");
+        if (!Directory.Exists(folder))
+        {
+            return [];
+        }
+
+        var sections = ImmutableArray.CreateBuilder<DatedSection>();
+        var files = Directory.EnumerateFiles(folder, "*.yaml").Concat(Directory.EnumerateFiles(folder, "*.yml"));
+        foreach (var path in files.Order(StringComparer.Ordinal))
+        {
+            if (Open(path) is not { } file
+                || YamlMap.From(file, YamlReader.Parse(file), "a section with 'title' and 'items'") is not { } map)
+            {
+                continue;
+            }
+
+            map.RejectUnknownKeys(["title", "icon", "items"]);
+            var title = map.String("title", required: true);
+            var items = ImmutableArray.CreateBuilder<DatedItem>();
+            switch (map.Node("items"))
+            {
+                case null:
+                    file.Error(map.Start, "missing required field 'items' (a list of { date, text })");
+                    break;
+                case YamlSequenceNode list:
+                    foreach (var node in list)
+                    {
+                        if (YamlMap.From(file, node, "an item with 'date' and 'text'") is not { } item)
+                        {
+                            continue;
+                        }
+
+                        item.RejectUnknownKeys(["date", "text"]);
+                        var dateText = item.String("date", required: true);
+                        var text = item.String("text", required: true);
+                        DateRange? range = null;
+                        if (dateText is not null && !DateRange.TryParse(dateText, out range))
+                        {
+                            file.Error(item.Node("date")!.Start, $"'date' must be {DateRange.Expected}, got \"{dateText}\"");
+                        }
+
+                        if (range is not null && text is not null)
+                        {
+                            items.Add(new DatedItem(range, MarkdownRenderer.ToInlineHtml(text)));
+                        }
+                    }
+
+                    break;
+                case var other:
+                    file.Error(other.Start, $"'items' must be a list of {{ date, text }}, got {YamlMap.Kind(other)}");
+                    break;
+            }
+
+            if (title is not null)
+            {
+                var id = Slug(SectionPrefix().Replace(Path.GetFileNameWithoutExtension(path), ""));
+                sections.Add(new DatedSection(id, title, map.String("icon"), items.ToImmutable()));
+            }
+        }
+
+        return sections.ToImmutable();
+    }
+
+    // ---- navigation ---------------------------------------------------------------------
+
+    private static readonly string[] BuiltInSections = ["about-me", "news", "publications"];
+
+    private ImmutableArray<PageSection> Navigation(
+        SiteSettings site, AboutText? about, ImmutableArray<NewsItem> news,
+        ImmutableArray<Publication> publications, ImmutableArray<DatedSection> sections)
+    {
+        var present = new List<PageSection>();
+        if (about is not null)
+        {
+            present.Add(new PageSection("about-me", about.Title, null));
+        }
+
+        if (!news.IsEmpty)
+        {
+            present.Add(new PageSection("news", "News", "🔥"));
+        }
+
+        if (!publications.IsEmpty)
+        {
+            present.Add(new PageSection("publications", "Publications", "📝"));
+        }
+
+        present.AddRange(sections.Where(s => !s.Items.IsEmpty).Select(s => new PageSection(s.Id, s.Title, s.Icon)));
+        if (site.SectionOrder.IsEmpty)
+        {
+            return [.. present];
+        }
+
+        var known = BuiltInSections.Concat(sections.Select(s => s.Id)).ToArray();
+        foreach (var id in site.SectionOrder.Where(id => !known.Contains(id)))
+        {
+            var hint = Suggest.Closest(id, known) is { } s ? $"did you mean '{s}'?" : $"expected one of: {string.Join(", ", known)}";
+            _diagnostics.Add(new ContentError(_displayRoot + "/site.yaml", 0, 0, Severity.Error, $"'section_order' names unknown section '{id}'; {hint}"));
+        }
+
+        // Sections the owner listed come first in that order; the rest keep their default place.
+        var rank = site.SectionOrder.Select((id, i) => (id, i)).ToDictionary(p => p.id, p => p.i);
+        return [.. present.OrderBy(s => rank.TryGetValue(s.Id, out var r) ? r : int.MaxValue)];
+    }
+
+    // ---- shared field kinds -------------------------------------------------------------
+
+    private static string? Url(YamlMap map, string key)
+    {
+        var value = map.String(key);
+        if (value is null)
+        {
+            return null;
+        }
+
+        if (LinkKind.IsAbsoluteHttpUrl(value))
+        {
+            return value;
+        }
+
+        map.File.Error(map.Node(key)!.Start, $"'{key}' must be an absolute http(s) URL, got \"{value}\"");
+        return null;
+    }
+
+    private WebImage? Image(YamlMap map, string key)
+    {
+        var value = map.String(key);
+        if (value is null)
+        {
+            return null;
+        }
+
+        var relative = value.TrimStart('/');
+        var mark = map.Node(key)!.Start;
+        if (relative.Contains("..", StringComparison.Ordinal) || relative.Contains('\\', StringComparison.Ordinal) || LinkKind.IsAbsoluteHttpUrl(value))
+        {
+            map.File.Error(mark, $"'{key}' must be a path under the web root like images/pic1.png, got \"{value}\"");
+            return null;
+        }
+
+        var path = Path.Combine(_options.WebRootPath, relative);
+        if (!File.Exists(path))
+        {
+            map.File.Warning(mark, $"'{key}' names {relative}, which does not exist under the web root ({_options.WebRootPath}); the image is left out");
+            return null;
+        }
+
+        _inputs.Add(path);
+        var size = ImageProbe.Size(path);
+        return new WebImage(relative, size?.Width, size?.Height);
+    }
+
+    private static bool IsEmail(string text) =>
+        text.Count(c => c == '@') == 1 && text.IndexOf('@') > 0 && text.IndexOf('@') < text.Length - 1 && !text.Any(char.IsWhiteSpace);
+
+    private static bool LanguageTag(string text) =>
+        text.Length is >= 2 and <= 35 && text.All(c => char.IsAsciiLetterOrDigit(c) || c == '-');
+
+    /// <summary>Lower-case letters, digits and single dashes: safe in a URL path.</summary>
+    internal static string Slug(string text)
+    {
+        var builder = new StringBuilder(text.Length);
+        foreach (var c in text.Trim().ToLowerInvariant())
+        {
+            if (char.IsAsciiLetterOrDigit(c))
+            {
+                builder.Append(c);
+            }
+            else if (builder.Length > 0 && builder[^1] != '-')
+            {
+                builder.Append('-');
+            }
+        }
+
+        return builder.ToString().Trim('-');
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^\d+[-_ ]+")]
+    private static partial System.Text.RegularExpressions.Regex SectionPrefix();
+
+    private string Version()
+    {
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        foreach (var path in _inputs.Distinct().Order(StringComparer.Ordinal))
+        {
+            hash.AppendData(Encoding.UTF8.GetBytes(Path.GetRelativePath(_options.ContentPath, path)));
+            hash.AppendData(File.ReadAllBytes(path));
+        }
+
+        return Convert.ToHexStringLower(hash.GetHashAndReset())[..16];
+    }
+}
+
+/// <summary>Recognises the owner's name in author lists, whatever the spacing, case or accents.</summary>
+internal sealed class OwnerMatcher(IEnumerable<string> names)
+{
+    private readonly FrozenSet<string> _names = names.Select(Normalize).ToFrozenSet(StringComparer.Ordinal);
+
+    public bool IsOwner(string author) => _names.Contains(Normalize(author));
+
+    private static string Normalize(string name)
+    {
+        var decomposed = name.Normalize(NormalizationForm.FormD);
+        var builder = new StringBuilder(decomposed.Length);
+        foreach (var c in decomposed)
+        {
+            if (char.IsLetterOrDigit(c))
+            {
+                builder.Append(char.ToLowerInvariant(c));
+            }
+        }
+
+        return builder.ToString();
+    }
+}

@@ -1,0 +1,92 @@
+using System.Text;
+using YamlDotNet.Core;
+
+namespace ProfileSite.Content.Loading;
+
+/// <summary>
+/// One content file being read: its display path, its decoded text, and where its problems go.
+/// </summary>
+internal sealed class SourceFile(string displayPath, string text, Diagnostics diagnostics)
+{
+    public string DisplayPath { get; } = displayPath;
+
+    public string Text { get; } = text;
+
+    public Diagnostics Diagnostics { get; } = diagnostics;
+
+    /// <summary>Added to YAML line numbers: front matter starts below the file's first line.</summary>
+    public int LineOffset { get; init; }
+
+    public void Error(Mark mark, string message) =>
+        Diagnostics.Add(new ContentError(DisplayPath, (int)mark.Line + LineOffset, (int)mark.Column, Severity.Error, message));
+
+    public void Warning(Mark mark, string message) =>
+        Diagnostics.Add(new ContentError(DisplayPath, (int)mark.Line + LineOffset, (int)mark.Column, Severity.Warning, message));
+
+    public void FileError(string message) =>
+        Diagnostics.Add(new ContentError(DisplayPath, 0, 0, Severity.Error, message));
+
+    public SourceFile WithText(string text, int lineOffset) =>
+        new(DisplayPath, text, Diagnostics) { LineOffset = lineOffset };
+
+    /// <summary>
+    /// Reads a file as strict UTF-8: a BOM is dropped, CRLF becomes LF, invalid bytes and
+    /// oversized files are errors. Returns null when the file cannot be used.
+    /// </summary>
+    public static SourceFile? Read(string path, string displayPath, Diagnostics diagnostics, long maxBytes)
+    {
+        var info = new FileInfo(path);
+        if (info.Length > maxBytes)
+        {
+            diagnostics.Add(new ContentError(displayPath, 0, 0, Severity.Error,
+                $"file is {info.Length:N0} bytes; the limit is {maxBytes:N0} bytes (ProfileSite:MaxContentFileBytes)"));
+            return null;
+        }
+
+        var bytes = File.ReadAllBytes(path);
+        var start = bytes.AsSpan().StartsWith(Encoding.UTF8.Preamble) ? 3 : 0;
+        string text;
+        try
+        {
+            text = new UTF8Encoding(false, throwOnInvalidBytes: true).GetString(bytes, start, bytes.Length - start);
+        }
+        catch (DecoderFallbackException ex)
+        {
+            var offset = start + Math.Max(ex.Index, 0);
+            var (line, column) = LineAndColumnOfByte(bytes, offset);
+            diagnostics.Add(new ContentError(displayPath, line, column, Severity.Error,
+                $"invalid UTF-8 at byte offset {offset}: save the file as UTF-8"));
+            return null;
+        }
+
+        return new SourceFile(displayPath, text.Replace("\r\n", "\n", StringComparison.Ordinal), diagnostics);
+    }
+
+    private static (int Line, int Column) LineAndColumnOfByte(byte[] bytes, int offset)
+    {
+        var line = 1;
+        var lineStart = 0;
+        for (var i = 0; i < offset && i < bytes.Length; i++)
+        {
+            if (bytes[i] == (byte)'\n')
+            {
+                line++;
+                lineStart = i + 1;
+            }
+        }
+
+        return (line, offset - lineStart + 1);
+    }
+}
+
+/// <summary>Collects every problem found while loading, so the owner sees them all at once.</summary>
+internal sealed class Diagnostics
+{
+    private readonly List<ContentError> _items = [];
+
+    public IReadOnlyList<ContentError> Items => _items;
+
+    public bool HasErrors => _items.Any(e => e.IsError);
+
+    public void Add(ContentError error) => _items.Add(error);
+}

@@ -1,0 +1,351 @@
+using System.Collections.Immutable;
+using YamlDotNet.Core;
+using YamlDotNet.Core.Events;
+using YamlDotNet.RepresentationModel;
+
+namespace ProfileSite.Content.Loading;
+
+/// <summary>
+/// Turns YAML text into a node tree whose every node knows its line and column, so that
+/// validation can point at the exact spot. Aliases and absurd nesting are refused up front:
+/// an alias bomb or a 10,000-deep list is an error, never a hang.
+/// </summary>
+internal static class YamlReader
+{
+    private const int MaxDepth = 32;
+    private const int MaxEvents = 200_000;
+
+    /// <summary>Parses one YAML document; null when the file is empty or cannot be used (the latter reported).</summary>
+    public static YamlNode? Parse(SourceFile file)
+    {
+        if (!PreScan(file))
+        {
+            return null;
+        }
+
+        try
+        {
+            var stream = new YamlStream();
+            stream.Load(new StringReader(file.Text));
+            return stream.Documents.Count == 0 ? null : stream.Documents[0].RootNode;
+        }
+        catch (YamlException ex)
+        {
+            file.Error(ex.Start, "YAML syntax: " + Describe(ex));
+            return null;
+        }
+    }
+
+    /// <summary>Walks the raw events once: rejects aliases, deep nesting, multiple documents and huge inputs cheaply.</summary>
+    private static bool PreScan(SourceFile file)
+    {
+        try
+        {
+            var parser = new Parser(new StringReader(file.Text));
+            int depth = 0, events = 0, documents = 0;
+            while (parser.MoveNext())
+            {
+                var current = parser.Current!;
+                if (++events > MaxEvents)
+                {
+                    file.Error(current.Start, $"too many YAML nodes (more than {MaxEvents:N0}); split the file");
+                    return false;
+                }
+
+                switch (current)
+                {
+                    case AnchorAlias alias:
+                        file.Error(alias.Start, $"YAML aliases ('*{alias.Value}') are not supported: write the value out");
+                        return false;
+                    case DocumentStart when ++documents > 1:
+                        file.Error(current.Start, "expected one YAML document, found a second ('---')");
+                        return false;
+                    case SequenceStart or MappingStart:
+                        if (++depth > MaxDepth)
+                        {
+                            file.Error(current.Start, $"YAML nested more than {MaxDepth} levels deep");
+                            return false;
+                        }
+
+                        break;
+                    case SequenceEnd or MappingEnd:
+                        depth--;
+                        break;
+                }
+            }
+
+            return true;
+        }
+        catch (YamlException ex)
+        {
+            file.Error(ex.Start, "YAML syntax: " + Describe(ex));
+            return false;
+        }
+    }
+
+    private static string Describe(YamlException ex)
+    {
+        // YamlDotNet prefixes messages with "(Line: 3, Col: 5, Idx: ...) - (...): "; the position is ours to print.
+        var message = ex.InnerException is YamlException inner ? inner.Message : ex.Message;
+        var cut = message.LastIndexOf("): ", StringComparison.Ordinal);
+        message = cut >= 0 ? message[(cut + 3)..] : message;
+        return message.TrimEnd('.');
+    }
+}
+
+/// <summary>
+/// Reads typed fields out of one YAML mapping, reporting every wrong type, missing field and
+/// unknown key (with a "did you mean" suggestion) against the file it came from.
+/// </summary>
+internal sealed class YamlMap
+{
+    private readonly SourceFile _file;
+    private readonly YamlMappingNode _node;
+    private readonly Dictionary<string, (YamlScalarNode Key, YamlNode Value)> _entries = new(StringComparer.Ordinal);
+
+    private YamlMap(SourceFile file, YamlMappingNode node)
+    {
+        _file = file;
+        _node = node;
+        foreach (var (key, value) in node.Children)
+        {
+            if (key is YamlScalarNode { Value: { } name } scalar)
+            {
+                _entries[name] = (scalar, value);
+            }
+            else
+            {
+                file.Error(key.Start, "keys must be plain words");
+            }
+        }
+    }
+
+    public SourceFile File => _file;
+
+    public Mark Start => _node.Start;
+
+    /// <summary>Wraps a node that must be a mapping; reports and returns null otherwise.</summary>
+    public static YamlMap? From(SourceFile file, YamlNode? node, string what)
+    {
+        if (node is YamlMappingNode mapping)
+        {
+            return new YamlMap(file, mapping);
+        }
+
+        if (node is null)
+        {
+            file.FileError($"the file is empty; expected {what}");
+        }
+        else
+        {
+            file.Error(node.Start, $"expected {what}, got {Kind(node)}");
+        }
+
+        return null;
+    }
+
+    public bool Has(string key) => _entries.ContainsKey(key);
+
+    public YamlNode? Node(string key) => _entries.TryGetValue(key, out var entry) ? entry.Value : null;
+
+    public Mark KeyMark(string key) => _entries.TryGetValue(key, out var entry) ? entry.Key.Start : _node.Start;
+
+    /// <summary>Reports every key not in <paramref name="known"/>, suggesting the closest known one.</summary>
+    public void RejectUnknownKeys(IReadOnlyCollection<string> known)
+    {
+        foreach (var (name, (key, _)) in _entries)
+        {
+            if (known.Contains(name))
+            {
+                continue;
+            }
+
+            var suggestion = Suggest.Closest(name, known);
+            var hint = suggestion is null ? $"expected one of: {string.Join(", ", known)}" : $"did you mean '{suggestion}'?";
+            _file.Error(key.Start, $"unknown key '{name}'; {hint}");
+        }
+    }
+
+    /// <summary>A text field; reports a missing required one or a non-scalar value.</summary>
+    public string? String(string key, bool required = false)
+    {
+        var node = Node(key);
+        if (node is null)
+        {
+            if (required)
+            {
+                _file.Error(_node.Start, $"missing required field '{key}'");
+            }
+
+            return null;
+        }
+
+        if (node is not YamlScalarNode scalar)
+        {
+            _file.Error(node.Start, $"'{key}' must be text, got {Kind(node)}");
+            return null;
+        }
+
+        var value = scalar.Value?.Trim();
+        if (string.IsNullOrEmpty(value) || IsNull(scalar))
+        {
+            if (required)
+            {
+                _file.Error(node.Start, $"'{key}' must not be empty");
+            }
+
+            return null;
+        }
+
+        return value;
+    }
+
+    public bool Bool(string key, bool fallback)
+    {
+        var node = Node(key);
+        if (node is null)
+        {
+            return fallback;
+        }
+
+        if (node is YamlScalarNode { Value: { } text })
+        {
+            switch (text.Trim().ToLowerInvariant())
+            {
+                case "true" or "yes" or "on":
+                    return true;
+                case "false" or "no" or "off":
+                    return false;
+            }
+        }
+
+        _file.Error(node.Start, $"'{key}' must be true or false, got {Describe(node)}");
+        return fallback;
+    }
+
+    public PartialDate? Date(string key, bool required = false)
+    {
+        var text = String(key, required);
+        if (text is null)
+        {
+            return null;
+        }
+
+        if (PartialDate.TryParse(text, out var date))
+        {
+            return date;
+        }
+
+        _file.Error(Node(key)!.Start, $"'{key}' must be {PartialDate.Expected}, got \"{text}\"");
+        return null;
+    }
+
+    /// <summary>A list of text items; a single text value counts as a list of one.</summary>
+    public ImmutableArray<(string Value, Mark Mark)> Strings(string key)
+    {
+        var node = Node(key);
+        switch (node)
+        {
+            case null:
+                return [];
+            case YamlScalarNode scalar when !IsNull(scalar) && !string.IsNullOrWhiteSpace(scalar.Value):
+                return [(scalar.Value!.Trim(), scalar.Start)];
+            case YamlScalarNode:
+                return [];
+            case YamlSequenceNode sequence:
+                var items = ImmutableArray.CreateBuilder<(string, Mark)>();
+                foreach (var item in sequence)
+                {
+                    if (item is YamlScalarNode { Value: { } value } && !string.IsNullOrWhiteSpace(value))
+                    {
+                        items.Add((value.Trim(), item.Start));
+                    }
+                    else
+                    {
+                        _file.Error(item.Start, $"each item of '{key}' must be text, got {Describe(item)}");
+                    }
+                }
+
+                return items.ToImmutable();
+            default:
+                _file.Error(node.Start, $"'{key}' must be a list, got {Kind(node)}");
+                return [];
+        }
+    }
+
+    /// <summary>A nested mapping, or null when absent (reported when of the wrong kind).</summary>
+    public YamlMap? Map(string key)
+    {
+        var node = Node(key);
+        if (node is null || node is YamlScalarNode s && IsNull(s))
+        {
+            return null;
+        }
+
+        return From(_file, node, $"'{key}' to be a mapping of names to values");
+    }
+
+    /// <summary>The entries of this mapping, in the order written.</summary>
+    public IEnumerable<(string Key, Mark KeyMark, YamlNode Value)> Entries() =>
+        _node.Children
+            .Where(kv => kv.Key is YamlScalarNode { Value: not null })
+            .Select(kv => (((YamlScalarNode)kv.Key).Value!, kv.Key.Start, kv.Value));
+
+    public static bool IsNull(YamlScalarNode scalar) =>
+        scalar.Style == ScalarStyle.Plain && scalar.Value is "" or "~" or "null" or "Null" or "NULL";
+
+    public static string Kind(YamlNode node) => node switch
+    {
+        YamlMappingNode => "a mapping",
+        YamlSequenceNode => "a list",
+        _ => "text",
+    };
+
+    public static string Describe(YamlNode node) =>
+        node is YamlScalarNode { Value: var value } ? $"\"{value}\"" : Kind(node);
+}
+
+/// <summary>"Did you mean" suggestions for misspelled keys.</summary>
+internal static class Suggest
+{
+    public static string? Closest(string word, IEnumerable<string> candidates)
+    {
+        string? best = null;
+        var bestDistance = int.MaxValue;
+        foreach (var candidate in candidates)
+        {
+            var distance = Distance(word.ToLowerInvariant(), candidate);
+            if (distance < bestDistance)
+            {
+                (best, bestDistance) = (candidate, distance);
+            }
+        }
+
+        // Allow about a third of the word to be wrong; further than that the guess misleads.
+        return bestDistance <= Math.Max(2, word.Length / 3) ? best : null;
+    }
+
+    private static int Distance(string a, string b)
+    {
+        var previous = new int[b.Length + 1];
+        var current = new int[b.Length + 1];
+        for (var j = 0; j <= b.Length; j++)
+        {
+            previous[j] = j;
+        }
+
+        for (var i = 1; i <= a.Length; i++)
+        {
+            current[0] = i;
+            for (var j = 1; j <= b.Length; j++)
+            {
+                var cost = a[i - 1] == b[j - 1] ? 0 : 1;
+                current[j] = Math.Min(Math.Min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
+            }
+
+            (previous, current) = (current, previous);
+        }
+
+        return previous[b.Length];
+    }
+}

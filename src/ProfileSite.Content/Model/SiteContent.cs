@@ -1,0 +1,120 @@
+using System.Collections.Frozen;
+using System.Collections.Immutable;
+
+namespace ProfileSite.Content;
+
+/// <summary>
+/// Everything the site shows, loaded and validated once. Immutable: a reload builds a new one
+/// and swaps it in whole, so a request sees one version from start to end.
+/// </summary>
+public sealed record SiteContent
+{
+    /// <summary>A short hash of every input file: changes exactly when the content does.</summary>
+    public required string Version { get; init; }
+
+    public required DateTimeOffset LoadedAt { get; init; }
+
+    public required SiteSettings Site { get; init; }
+
+    public required Profile Profile { get; init; }
+
+    public required AboutText About { get; init; }
+
+    public required ImmutableArray<NewsItem> News { get; init; }
+
+    /// <summary>Every paper, newest first (ties keep file-name order).</summary>
+    public required ImmutableArray<Publication> Publications { get; init; }
+
+    /// <summary>The dated sections (honors, educations, ...) in file-name order.</summary>
+    public required ImmutableArray<DatedSection> Sections { get; init; }
+
+    /// <summary>Warnings found while loading; errors never reach a snapshot.</summary>
+    public required ImmutableArray<ContentError> Warnings { get; init; }
+
+    /// <summary>Papers by slug, for detail pages.</summary>
+    public required FrozenDictionary<string, Publication> PublicationsBySlug { get; init; }
+
+    /// <summary>The papers the About page shows: those marked selected, or all when none is.</summary>
+    public ImmutableArray<Publication> SelectedPublications { get; init; }
+
+    /// <summary>The sections of the About page in display order, for the top bar.</summary>
+    public required ImmutableArray<PageSection> Navigation { get; init; }
+}
+
+/// <summary>A section of the About page: its anchor id and the title the top bar shows.</summary>
+public sealed record PageSection(string Id, string Title, string? Icon);
+
+/// <summary>Site-wide settings the owner decides, from <c>site.yaml</c>.</summary>
+public sealed record SiteSettings
+{
+    /// <summary>The page title; defaults to "{name} - Homepage".</summary>
+    public required string Title { get; init; }
+
+    public string? Description { get; init; }
+
+    /// <summary>Absolute base URL of the published site, e.g. <c>https://zhongwang.example.org/</c>.</summary>
+    public Uri? BaseUrl { get; init; }
+
+    /// <summary>BCP 47 language tag for <c>&lt;html lang&gt;</c>.</summary>
+    public string Language { get; init; } = "en";
+
+    /// <summary>Section ids in the order the owner wants them; missing ids keep their default order.</summary>
+    public ImmutableArray<string> SectionOrder { get; init; } = [];
+
+    /// <summary>Footer text (Markdown, rendered inline).</summary>
+    public string? FooterHtml { get; init; }
+}
+
+/// <summary>The owner, from <c>profile.yaml</c>.</summary>
+public sealed record Profile
+{
+    public required string Name { get; init; }
+
+    /// <summary>Other spellings of the owner's name, bolded in author lists too.</summary>
+    public ImmutableArray<string> Aliases { get; init; } = [];
+
+    /// <summary>Avatar image under the web root, if any.</summary>
+    public WebImage? Avatar { get; init; }
+
+    /// <summary>One line under the name (Markdown rendered inline).</summary>
+    public string? BioHtml { get; init; }
+
+    public string? Location { get; init; }
+
+    public string? Employer { get; init; }
+
+    /// <summary>Employer homepage, linked from the employer line.</summary>
+    public string? EmployerUrl { get; init; }
+
+    public string? Email { get; init; }
+
+    /// <summary>Profile links in the order they were written.</summary>
+    public ImmutableArray<ProfileLink> Links { get; init; } = [];
+
+    /// <summary>The Google Scholar profile, when there is one (for "full list" links).</summary>
+    public ProfileLink? GoogleScholar => Links.FirstOrDefault(l => l.Kind == "google_scholar");
+}
+
+/// <summary>A link in the sidebar: a known kind (google_scholar, github, ...) and its absolute URL.</summary>
+public sealed record ProfileLink(string Kind, string Label, string Url, string Icon);
+
+/// <summary>An image under the web root, with its intrinsic size when it could be read.</summary>
+/// <param name="Path">Site-relative URL path, without a leading slash (e.g. <c>images/pic1.svg</c>).</param>
+/// <param name="Width">Intrinsic width in pixels, when the header could be read.</param>
+/// <param name="Height">Intrinsic height in pixels, when the header could be read.</param>
+public sealed record WebImage(string Path, int? Width, int? Height)
+{
+    public string Src => "/" + Path;
+}
+
+/// <summary>The "About me" text from <c>about.md</c>.</summary>
+public sealed record AboutText(string Title, string Html);
+
+/// <summary>One news item: a date and a line of Markdown.</summary>
+public sealed record NewsItem(PartialDate Date, string Html);
+
+/// <summary>A dated list after Publications (honors, educations, talks, ...).</summary>
+public sealed record DatedSection(string Id, string Title, string? Icon, ImmutableArray<DatedItem> Items);
+
+/// <summary>One entry of a dated section.</summary>
+public sealed record DatedItem(DateRange Date, string Html);

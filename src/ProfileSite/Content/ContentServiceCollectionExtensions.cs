@@ -1,0 +1,25 @@
+using Microsoft.Extensions.Options;
+
+namespace ProfileSite.Content;
+
+public static class ContentServiceCollectionExtensions
+{
+    /// <summary>
+    /// Settings, resolved folders, the snapshot store and the startup load. Each request sees
+    /// one snapshot: <see cref="SiteContent"/> is scoped, read from the store once per request,
+    /// so a page and its layout never mix two versions.
+    /// </summary>
+    public static IServiceCollection AddSiteContent(this IServiceCollection services)
+    {
+        services.AddOptions<ProfileSiteOptions>()
+            .BindConfiguration(ProfileSiteOptions.Section)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.AddSingleton(sp => ContentPaths.Resolve(
+            sp.GetRequiredService<IOptions<ProfileSiteOptions>>().Value, Directory.GetCurrentDirectory(), AppContext.BaseDirectory));
+        services.AddSingleton<ContentStore>();
+        services.AddHostedService<ContentStartup>();
+        services.AddScoped(sp => sp.GetRequiredService<ContentStore>().Current);
+        return services;
+    }
+}

@@ -1,0 +1,62 @@
+using ProfileSite.Content.Loading;
+
+namespace ProfileSite.Content;
+
+/// <summary>
+/// Holds the current content snapshot. Readers take <see cref="Current"/> once per request
+/// (see <see cref="ContentServiceCollectionExtensions"/>); a reload swaps the reference whole.
+/// </summary>
+public sealed class ContentStore
+{
+    private SiteContent? _current;
+
+    public SiteContent Current =>
+        Volatile.Read(ref _current) ?? throw new InvalidOperationException("Content is read at startup, before the first request.");
+
+    public void Swap(SiteContent content) => Volatile.Write(ref _current, content);
+}
+
+/// <summary>Thrown at startup when the content cannot be served; carries every problem found.</summary>
+public sealed class ContentInvalidException(ContentLoadResult result)
+    : Exception($"The content has {result.ErrorCount} error(s).")
+{
+    public ContentLoadResult Result { get; } = result;
+}
+
+/// <summary>Loads the content before the server starts listening; invalid content stops the start.</summary>
+internal sealed class ContentStartup(
+    ContentStore store, ContentPaths paths, Microsoft.Extensions.Options.IOptions<ProfileSiteOptions> options,
+    ILogger<ContentStartup> logger) : IHostedService
+{
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        if (!Directory.Exists(paths.WebRootPath))
+        {
+            throw new ContentInvalidException(new ContentLoadResult(null,
+                [new ContentError(paths.WebRootPath, 0, 0, Severity.Error,
+                    "web root folder not found; set ProfileSite:WebRootPath to the folder holding images/ and css/")], 0));
+        }
+
+        var result = ContentLoader.Load(new ContentLoadOptions(paths.ContentPath, paths.WebRootPath)
+        {
+            MaxFileBytes = options.Value.MaxContentFileBytes,
+        });
+        if (result.Content is null)
+        {
+            throw new ContentInvalidException(result);
+        }
+
+        foreach (var warning in result.Problems)
+        {
+            logger.LogWarning("{Problem}", warning);
+        }
+
+        store.Swap(result.Content);
+        logger.LogInformation(
+            "Loaded content {Version} from {ContentPath}: {Papers} publications, {News} news items",
+            result.Content.Version, paths.ContentPath, result.Content.Publications.Length, result.Content.News.Length);
+        return Task.CompletedTask;
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+}

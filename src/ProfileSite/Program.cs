@@ -1,0 +1,43 @@
+using ProfileSite.Content;
+using ProfileSite.Content.Loading;
+using ProfileSite.Hosting;
+using Serilog;
+
+// Bootstrap logger: startup problems are logged before configuration is read.
+Log.Logger = new LoggerConfiguration().WriteTo.Console().CreateBootstrapLogger();
+
+try
+{
+    var builder = WebApplication.CreateBuilder(args);
+
+    // Logging, settings, content and pages
+    builder.Services.AddSiteLogging();
+    builder.Services.AddSiteContent();
+    builder.Services.AddSitePages();
+
+    var app = builder.Build();
+
+    // Errors in the site's look, then static files, request log, pages
+    app.UseSiteErrorPages();
+    app.UseSiteStaticFiles();
+    app.UseSiteRequestLogging();
+    app.MapRazorPages();
+
+    await app.RunAsync();
+    return 0;
+}
+catch (ContentInvalidException ex)
+{
+    // The owner's mistake, not a crash: list every problem, no stack trace.
+    ContentReport.Write(Console.Error, ex.Result);
+    return 1;
+}
+catch (Exception ex) when (ex is not HostAbortedException)
+{
+    Log.Fatal(ex, "ProfileSite stopped unexpectedly");
+    return 3;
+}
+finally
+{
+    await Log.CloseAndFlushAsync();
+}
