@@ -23,6 +23,8 @@ try
     app.UseSiteRequestLogging();
     app.MapRazorPages();
 
+    // Content is read and validated before listening: bad content stops here, listing every problem
+    app.LoadSiteContent();
     await app.RunAsync();
     return 0;
 }

@@ -18,8 +18,15 @@ public static class ContentServiceCollectionExtensions
         services.AddSingleton(sp => ContentPaths.Resolve(
             sp.GetRequiredService<IOptions<ProfileSiteOptions>>().Value, Directory.GetCurrentDirectory(), AppContext.BaseDirectory));
         services.AddSingleton<ContentStore>();
-        services.AddHostedService<ContentStartup>();
+        services.AddSingleton<ContentStartup>();
         services.AddScoped(sp => sp.GetRequiredService<ContentStore>().Current);
         return services;
+    }
+
+    /// <summary>Loads and validates the content; throws <see cref="ContentInvalidException"/> with every problem.</summary>
+    public static WebApplication LoadSiteContent(this WebApplication app)
+    {
+        app.Services.GetRequiredService<ContentStartup>().Load();
+        return app;
     }
 }

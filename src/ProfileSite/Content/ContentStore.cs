@@ -23,12 +23,16 @@ public sealed class ContentInvalidException(ContentLoadResult result)
     public ContentLoadResult Result { get; } = result;
 }
 
-/// <summary>Loads the content before the server starts listening; invalid content stops the start.</summary>
-internal sealed class ContentStartup(
+/// <summary>
+/// Loads the content before the server starts listening. Called from Program rather than as a
+/// hosted service so invalid content ends the start through <see cref="ContentInvalidException"/>
+/// alone, without the host logging it again with a stack trace.
+/// </summary>
+public sealed class ContentStartup(
     ContentStore store, ContentPaths paths, Microsoft.Extensions.Options.IOptions<ProfileSiteOptions> options,
-    ILogger<ContentStartup> logger) : IHostedService
+    ILogger<ContentStartup> logger)
 {
-    public Task StartAsync(CancellationToken cancellationToken)
+    public void Load()
     {
         if (!Directory.Exists(paths.WebRootPath))
         {
@@ -55,8 +59,5 @@ internal sealed class ContentStartup(
         logger.LogInformation(
             "Loaded content {Version} from {ContentPath}: {Papers} publications, {News} news items",
             result.Content.Version, paths.ContentPath, result.Content.Publications.Length, result.Content.News.Length);
-        return Task.CompletedTask;
     }
-
-    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 }

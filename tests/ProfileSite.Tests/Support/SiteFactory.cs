@@ -1,0 +1,25 @@
+using AngleSharp.Html.Dom;
+using AngleSharp.Html.Parser;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+
+namespace ProfileSite.Tests.Support;
+
+/// <summary>The real app in memory, serving a given content folder. One per test.</summary>
+internal sealed class SiteFactory(TestContent content) : WebApplicationFactory<Program>
+{
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Production");
+        builder.UseSetting("ProfileSite:ContentPath", content.ContentPath);
+        builder.UseSetting("ProfileSite:WebRootPath", content.WebRootPath);
+    }
+
+    /// <summary>GETs a page and parses it as a browser would.</summary>
+    public async Task<IHtmlDocument> GetDocumentAsync(string path)
+    {
+        using var client = CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        var html = await client.GetStringAsync(path);
+        return await new HtmlParser().ParseDocumentAsync(html);
+    }
+}
