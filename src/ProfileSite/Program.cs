@@ -1,45 +1,55 @@
+using System.CommandLine;
+using ProfileSite.Cli;
 using ProfileSite.Content;
 using ProfileSite.Content.Loading;
 using ProfileSite.Hosting;
 using Serilog;
 
-// Bootstrap logger: startup problems are logged before configuration is read.
-Log.Logger = new LoggerConfiguration().WriteTo.Console().CreateBootstrapLogger();
+// Verbs: `serve` is the default, so `ProfileSite` alone serves the site. Each verb lives in Cli/.
+var root = new RootCommand("ProfileSite: an academic homepage served from Markdown and YAML files.")
+    .AddServeCommand(ServeAsync);
+return await root.Parse(args).InvokeAsync(ServeCommand.Invocation);
 
-try
+static async Task<int> ServeAsync(string[] args)
 {
-    var builder = WebApplication.CreateBuilder(args);
+    // Bootstrap logger: startup problems are logged before configuration is read.
+    Log.Logger = new LoggerConfiguration().WriteTo.Console().CreateBootstrapLogger();
 
-    // Logging, settings, content and pages
-    builder.Services.AddSiteLogging();
-    builder.Services.AddSiteContent();
-    builder.Services.AddSitePages();
+    try
+    {
+        var builder = WebApplication.CreateBuilder(args);
 
-    var app = builder.Build();
+        // Logging, settings, content and pages
+        builder.Services.AddSiteLogging();
+        builder.Services.AddSiteContent();
+        builder.Services.AddSitePages();
 
-    // Errors in the site's look, then static files, request log, pages
-    app.UseSiteErrorPages();
-    app.UseSiteStaticFiles();
-    app.UseSiteRequestLogging();
-    app.MapRazorPages();
+        var app = builder.Build();
 
-    // Content is read and validated before listening: bad content stops here, listing every problem
-    app.LoadSiteContent();
-    await app.RunAsync();
-    return 0;
-}
-catch (ContentInvalidException ex)
-{
-    // The owner's mistake, not a crash: list every problem, no stack trace.
-    ContentReport.Write(Console.Error, ex.Result);
-    return 1;
-}
-catch (Exception ex) when (ex is not HostAbortedException)
-{
-    Log.Fatal(ex, "ProfileSite stopped unexpectedly");
-    return 3;
-}
-finally
-{
-    await Log.CloseAndFlushAsync();
+        // Errors in the site's look, then static files, request log, pages
+        app.UseSiteErrorPages();
+        app.UseSiteStaticFiles();
+        app.UseSiteRequestLogging();
+        app.MapRazorPages();
+
+        // Content is read and validated before listening: bad content stops here, listing every problem
+        app.LoadSiteContent();
+        await app.RunAsync();
+        return 0;
+    }
+    catch (ContentInvalidException ex)
+    {
+        // The owner's mistake, not a crash: list every problem, no stack trace.
+        ContentReport.Write(Console.Error, ex.Result);
+        return 1;
+    }
+    catch (Exception ex) when (ex is not HostAbortedException)
+    {
+        Log.Fatal(ex, "ProfileSite stopped unexpectedly");
+        return 3;
+    }
+    finally
+    {
+        await Log.CloseAndFlushAsync();
+    }
 }
