@@ -23,6 +23,7 @@ static async Task<int> ServeAsync(string[] args)
         builder.Services.AddSiteLogging();
         builder.Services.AddSiteContent();
         builder.Services.AddSitePages();
+        builder.Services.AddSiteHealth();
 
         var app = builder.Build();
 
@@ -31,6 +32,7 @@ static async Task<int> ServeAsync(string[] args)
         app.UseSiteStaticFiles();
         app.UseSiteRequestLogging();
         app.MapRazorPages();
+        app.MapSiteHealth();
 
         // Content is read and validated before listening: bad content stops here, listing every problem
         app.LoadSiteContent();

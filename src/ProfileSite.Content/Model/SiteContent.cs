@@ -63,7 +63,19 @@ public sealed record SiteSettings
 
     /// <summary>Footer text (Markdown, rendered inline).</summary>
     public string? FooterHtml { get; init; }
+
+    /// <summary>The one analytics provider the owner opted into; null (the default) means none.</summary>
+    public AnalyticsSettings? Analytics { get; init; }
 }
+
+/// <summary>
+/// An opt-in analytics provider: the one script the page loads (a file URL, never inline code)
+/// and the origins the Content-Security-Policy must allow for it.
+/// </summary>
+/// <param name="Provider">Provider name, e.g. <c>plausible</c>, <c>umami</c>, <c>ga4</c>.</param>
+/// <param name="ScriptSources">Origins for CSP <c>script-src</c>, e.g. <c>https://plausible.io</c>.</param>
+/// <param name="ConnectSources">Origins for CSP <c>connect-src</c> (where the script sends events).</param>
+public sealed record AnalyticsSettings(string Provider, ImmutableArray<string> ScriptSources, ImmutableArray<string> ConnectSources);
 
 /// <summary>The owner, from <c>profile.yaml</c>.</summary>
 public sealed record Profile
