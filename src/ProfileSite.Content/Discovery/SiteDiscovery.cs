@@ -294,7 +294,8 @@ public sealed class SiteDiscovery
     {
         var site = _content.Site;
         using var stream = new MemoryStream();
-        using (var json = new Utf8JsonWriter(stream, JsonOptions with { Indented = true }))
+        // A file of its own, never inside HTML: readable escaping is safe here.
+        using (var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
         {
             json.WriteStartObject();
             json.WriteString("name", site.Title);

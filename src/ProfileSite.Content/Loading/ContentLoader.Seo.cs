@@ -59,8 +59,7 @@ public sealed partial class ContentLoader
 
         if (seo.Icon is null)
         {
-            var shipped = Path.Combine(_options.WebRootPath, "favicon.svg");
-            var fallback = profile?.Avatar ?? (File.Exists(shipped) ? new WebImage("favicon.svg", ImageProbe.Size(shipped)?.Width, ImageProbe.Size(shipped)?.Height) : null);
+            var fallback = profile?.Avatar ?? ShippedFavicon();
             seo = seo with
             {
                 Icon = fallback,
@@ -69,6 +68,18 @@ public sealed partial class ContentLoader
         }
 
         return site with { Seo = seo, Analytics = analytics };
+    }
+
+    private WebImage? ShippedFavicon()
+    {
+        var path = Path.Combine(_options.WebRootPath, "favicon.svg");
+        if (!File.Exists(path))
+        {
+            return null;
+        }
+
+        var size = ImageProbe.Size(path);
+        return new WebImage("favicon.svg", size?.Width, size?.Height);
     }
 
     private static ImmutableArray<VerificationMeta> Verification(YamlMap site)
