@@ -105,7 +105,7 @@ public sealed partial class ContentLoader
             else
             {
                 map.File.Error(map.Node(key)!.Start,
-                    $"'verification.{key}' must be the token the search console gives (letters, digits, '-', '_', '.'), got \"{token}\"");
+                    $"'verification.{key}' must be the token the search console gives (letters, digits and - _ . = + /), got \"{token}\"");
             }
         }
 

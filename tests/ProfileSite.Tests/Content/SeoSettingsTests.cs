@@ -118,7 +118,7 @@ public sealed class SeoSettingsTests : IDisposable
     public void Load_VerificationTokenWithMarkup_IsAnErrorAtTheValue()
     {
         Assert.Equal(
-            "content/site.yaml:4:11: error: 'verification.google' must be the token the search console gives (letters, digits, '-', '_', '.'), got \"a\"><script>\"",
+            "content/site.yaml:4:11: error: 'verification.google' must be the token the search console gives (letters, digits and - _ . = + /), got \"a\"><script>\"",
             SingleError(Site + "verification:\n  google: 'a\"><script>'\n"));
     }
 

@@ -80,8 +80,8 @@ public sealed class HeadMetaTests : IDisposable
 
             var keys = page.Head!.Children
                 .Where(e => e.LocalName is "meta" or "link" or "title")
-                .Select(e => e.LocalName + "|" + (e.GetAttribute("property") ?? e.GetAttribute("name") ?? e.GetAttribute("rel") ?? e.GetAttribute("charset") ?? "")
-                    + "|" + e.GetAttribute("media"))
+                .Select(e => string.Join('|', e.LocalName, e.GetAttribute("property") ?? e.GetAttribute("name") ?? e.GetAttribute("rel") ?? e.GetAttribute("charset"),
+                    e.GetAttribute("media"), e.GetAttribute("type"), e.GetAttribute("sizes")))
                 .ToList();
             Assert.Equal(keys.Distinct().Count(), keys.Count);
         }
@@ -140,6 +140,21 @@ public sealed class HeadMetaTests : IDisposable
         Assert.Equal("192x192", Single(page, "link[rel=icon]", "sizes"));
         Assert.Equal("/images/icon.png", Single(page, "link[rel=apple-touch-icon]", "href"));
         Assert.All(page.Head!.QuerySelectorAll("meta[name=theme-color]"), m => Assert.Equal("#1b4d80", m.GetAttribute("content")));
+    }
+
+    [Fact]
+    public async Task About_WithoutAvatarOrIcon_UsesTheShippedFaviconSet()
+    {
+        File.WriteAllText(Path.Combine(_content.WebRootPath, "favicon.svg"), "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"64\" height=\"64\"/>");
+        File.WriteAllBytes(Path.Combine(_content.WebRootPath, "favicon.ico"), [0, 0, 1, 0]);
+        _content.Write("profile.yaml", "name: Ada Example\n");
+
+        var page = await GetAsync("/");
+
+        var icons = page.Head!.QuerySelectorAll("link[rel=icon]").Select(l => (l.GetAttribute("href"), l.GetAttribute("type"), l.GetAttribute("sizes")));
+        Assert.Equal([("/favicon.ico", null, "32x32"), ("/favicon.svg", "image/svg+xml", null)], icons);
+        Assert.Empty(page.Head.QuerySelectorAll("link[rel=apple-touch-icon]"));
+        Assert.Equal(Base + "favicon.svg", Meta(page, "og:image"));
     }
 
     // ---- JSON-LD --------------------------------------------------------------------------
