@@ -121,9 +121,19 @@ public sealed class SiteDiscovery
             ImageHeight = preview?.Height,
             ImageAlt = preview is null ? null : image is null && preview == _content.Profile.Avatar ? $"Photo of {_content.Profile.Name}" : title,
             TwitterCard = wide ? "summary_large_image" : "summary",
+            TwitterCreator = XHandle(_content.Profile),
             FeedUrl = FeedUrl,
         };
     }
+
+    /// <summary>The owner's X handle (<c>@name</c>) from an <c>x</c> profile link, for <c>twitter:creator</c>.</summary>
+    private static string? XHandle(Profile profile) =>
+        profile.Links.FirstOrDefault(l => l.Kind == "x") is { } link
+        && Uri.TryCreate(link.Url, UriKind.Absolute, out var url)
+        && url.Host is "x.com" or "www.x.com" or "twitter.com" or "www.twitter.com"
+        && url.AbsolutePath.Trim('/') is { Length: > 0 } handle && !handle.Contains('/', StringComparison.Ordinal)
+            ? "@" + handle.TrimStart('@')
+            : null;
 
     // ---- sitemap ------------------------------------------------------------------------
 
@@ -519,6 +529,9 @@ public sealed record PageHead
 
     /// <summary><c>summary</c> for square-ish images (the avatar), <c>summary_large_image</c> for wide figures.</summary>
     public required string TwitterCard { get; init; }
+
+    /// <summary>The owner's X handle (<c>@name</c>), when the profile links to X.</summary>
+    public string? TwitterCreator { get; init; }
 
     /// <summary>Absolute URL of the Atom feed.</summary>
     public required string FeedUrl { get; init; }

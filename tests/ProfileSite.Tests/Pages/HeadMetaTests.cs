@@ -60,6 +60,7 @@ public sealed class HeadMetaTests : IDisposable
         Assert.Equal("Ada Example - Homepage", Named(page, "twitter:title"));
         Assert.Equal("Ada Example studies graph algorithms.", Named(page, "twitter:description"));
         Assert.Equal(Base + "images/avatar.png", Named(page, "twitter:image"));
+        Assert.Empty(page.Head.QuerySelectorAll("meta[name='twitter:creator']"));
 
         var themes = page.Head.QuerySelectorAll("meta[name=theme-color]").Select(m => (m.GetAttribute("media"), m.GetAttribute("content")));
         Assert.Equal([("(prefers-color-scheme: light)", "#ffffff"), ("(prefers-color-scheme: dark)", "#14171b")], themes);
@@ -140,6 +141,14 @@ public sealed class HeadMetaTests : IDisposable
         Assert.Equal("192x192", Single(page, "link[rel=icon]", "sizes"));
         Assert.Equal("/images/icon.png", Single(page, "link[rel=apple-touch-icon]", "href"));
         Assert.All(page.Head!.QuerySelectorAll("meta[name=theme-color]"), m => Assert.Equal("#1b4d80", m.GetAttribute("content")));
+    }
+
+    [Fact]
+    public async Task About_XLink_NamesTheOwnerAsTwitterCreator()
+    {
+        _content.Write("profile.yaml", "name: Ada Example\nlinks:\n  x: ada_example\n");
+
+        Assert.Equal("@ada_example", Named(await GetAsync("/"), "twitter:creator"));
     }
 
     [Fact]
