@@ -24,6 +24,7 @@ static async Task<int> ServeAsync(string[] args)
         builder.Services.AddSiteContent();
         builder.Services.AddSitePages();
         builder.Services.AddSiteHealth();
+        builder.Services.AddSiteDiscovery();
 
         var app = builder.Build();
 
@@ -33,6 +34,7 @@ static async Task<int> ServeAsync(string[] args)
         app.UseSiteRequestLogging();
         app.MapRazorPages();
         app.MapSiteHealth();
+        app.MapSiteDiscovery();
 
         // Content is read and validated before listening: bad content stops here, listing every problem
         app.LoadSiteContent();

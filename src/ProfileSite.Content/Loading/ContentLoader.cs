@@ -91,6 +91,7 @@ public sealed partial class ContentLoader
             Sections = sections,
             Navigation = navigation,
             Warnings = [.. _diagnostics.Items],
+            Times = Times(),
         };
         return Result(content);
     }
@@ -210,10 +211,10 @@ public sealed partial class ContentLoader
         var map = OpenYamlMap("site.yaml", "a mapping of site settings", required: false);
         if (map is null)
         {
-            return new SiteSettings { Title = fallbackTitle };
+            return WithSeo(null, profile, new SiteSettings { Title = fallbackTitle });
         }
 
-        map.RejectUnknownKeys(SiteKeys);
+        map.RejectUnknownKeys([.. SiteKeys, .. SeoKeys]);
         var url = Url(map, "url");
         var language = map.String("language") ?? "en";
         if (!LanguageTag(language))
@@ -221,7 +222,7 @@ public sealed partial class ContentLoader
             map.File.Error(map.Node("language")!.Start, $"'language' must be a language tag like 'en' or 'zh-CN', got \"{language}\"");
         }
 
-        return new SiteSettings
+        return WithSeo(map, profile, new SiteSettings
         {
             Title = map.String("title") ?? fallbackTitle,
             Description = map.String("description"),
@@ -229,7 +230,7 @@ public sealed partial class ContentLoader
             Language = language,
             SectionOrder = [.. map.Strings("section_order").Select(s => s.Value)],
             FooterHtml = map.String("footer") is { } footer ? MarkdownRenderer.ToInlineHtml(footer) : null,
-        };
+        });
     }
 
     // ---- about.md -----------------------------------------------------------------------

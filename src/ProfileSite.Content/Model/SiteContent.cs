@@ -39,6 +39,9 @@ public sealed record SiteContent
 
     /// <summary>The sections of the About page in display order, for the top bar.</summary>
     public required ImmutableArray<PageSection> Navigation { get; init; }
+
+    /// <summary>When each input file last changed, for sitemap <c>lastmod</c>.</summary>
+    public ContentTimes Times { get; init; } = ContentTimes.Empty;
 }
 
 /// <summary>A section of the About page: its anchor id and the title the top bar shows.</summary>
@@ -66,6 +69,9 @@ public sealed record SiteSettings
 
     /// <summary>The one analytics provider the owner opted into; null (the default) means none.</summary>
     public AnalyticsSettings? Analytics { get; init; }
+
+    /// <summary>Verification tokens, robots, icon and theme colours (see <see cref="SeoSettings"/>).</summary>
+    public SeoSettings Seo { get; init; } = SeoSettings.Default;
 }
 
 /// <summary>
@@ -75,7 +81,17 @@ public sealed record SiteSettings
 /// <param name="Provider">Provider name, e.g. <c>plausible</c>, <c>umami</c>, <c>ga4</c>.</param>
 /// <param name="ScriptSources">Origins for CSP <c>script-src</c>, e.g. <c>https://plausible.io</c>.</param>
 /// <param name="ConnectSources">Origins for CSP <c>connect-src</c> (where the script sends events).</param>
-public sealed record AnalyticsSettings(string Provider, ImmutableArray<string> ScriptSources, ImmutableArray<string> ConnectSources);
+public sealed record AnalyticsSettings(string Provider, ImmutableArray<string> ScriptSources, ImmutableArray<string> ConnectSources)
+{
+    /// <summary>Origins for CSP <c>img-src</c> (GA4's fallback beacon); empty for the other providers.</summary>
+    public ImmutableArray<string> ImageSources { get; init; } = [];
+
+    /// <summary>The one script the page loads: an absolute URL, or a web-root path such as <c>/js/ga4.js</c>.</summary>
+    public string Script { get; init; } = "";
+
+    /// <summary>The script tag's <c>data-*</c> attributes (name without the prefix, value), in order.</summary>
+    public ImmutableArray<KeyValuePair<string, string>> ScriptData { get; init; } = [];
+}
 
 /// <summary>The owner, from <c>profile.yaml</c>.</summary>
 public sealed record Profile

@@ -21,6 +21,8 @@ public sealed class ErrorModel(SiteContent content) : PageModel, IPageMeta
 
     public string? Description => null;
 
+    public bool Indexable => false;
+
     public void OnGet(int? code)
     {
         Code = code is >= 400 and < 600 ? code.Value : 500;

@@ -10,4 +10,8 @@ public sealed class IndexModel(SiteContent content) : PageModel, IPageMeta
     public string Title => Snapshot.Site.Title;
 
     public string? Description => Snapshot.Site.Description;
+
+    public string? CanonicalPath => "/";
+
+    public string OpenGraphType => "profile";
 }

@@ -8,4 +8,19 @@ public interface IPageMeta
 
     /// <summary>The meta description, if the page has its own.</summary>
     string? Description { get; }
+
+    /// <summary>
+    /// The page's own site path for <c>rel=canonical</c> and <c>og:url</c> (<c>/</c>, <c>/publications/x</c>);
+    /// null means the request path. Ignored when <see cref="Indexable"/> is false.
+    /// </summary>
+    string? CanonicalPath => null;
+
+    /// <summary>False for pages crawlers must not index (error pages): no canonical, <c>noindex</c>.</summary>
+    bool Indexable => true;
+
+    /// <summary>The link-preview image (e.g. a paper's figure); null means the owner's avatar.</summary>
+    WebImage? Image => null;
+
+    /// <summary>The Open Graph type: <c>website</c>, <c>profile</c>, <c>article</c>.</summary>
+    string OpenGraphType => "website";
 }

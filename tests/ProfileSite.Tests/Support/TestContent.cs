@@ -19,6 +19,7 @@ public sealed class TestContent : IDisposable
         Write("site.yaml", """
             title: Ada Example - Homepage
             description: Ada Example studies graph algorithms.
+            url: https://ada.example.org/
             language: en
             """);
         Write("profile.yaml", """
