@@ -2,6 +2,7 @@ using System.Collections.Frozen;
 using System.Collections.Immutable;
 using System.Security.Cryptography;
 using System.Text;
+using ProfileSite.Content.Citations;
 using ProfileSite.Content.Markdown;
 using YamlDotNet.RepresentationModel;
 
@@ -90,8 +91,15 @@ public sealed partial class ContentLoader
             PublicationsBySlug = publications.ToFrozenDictionary(p => p.Slug, StringComparer.Ordinal),
             Sections = sections,
             Navigation = navigation,
-            Warnings = [.. _diagnostics.Items],
+            Warnings = [],
+            LocalCitations = LoadLocalCitations(site.Citations),
         };
+        if (_diagnostics.HasErrors)
+        {
+            return Result(null);
+        }
+
+        content = CitationApplier.Apply(content, FrozenDictionary<string, CitationData>.Empty) with { Warnings = [.. _diagnostics.Items] };
         return Result(content);
     }
 
@@ -202,7 +210,7 @@ public sealed partial class ContentLoader
 
     // ---- site.yaml ----------------------------------------------------------------------
 
-    private static readonly string[] SiteKeys = ["title", "description", "url", "language", "section_order", "footer"];
+    private static readonly string[] SiteKeys = ["title", "description", "url", "language", "section_order", "footer", "citations"];
 
     private SiteSettings? LoadSite(Profile? profile)
     {
@@ -210,7 +218,7 @@ public sealed partial class ContentLoader
         var map = OpenYamlMap("site.yaml", "a mapping of site settings", required: false);
         if (map is null)
         {
-            return new SiteSettings { Title = fallbackTitle };
+            return new SiteSettings { Title = fallbackTitle, Citations = LoadCitationSettings(null) };
         }
 
         map.RejectUnknownKeys(SiteKeys);
@@ -229,6 +237,7 @@ public sealed partial class ContentLoader
             Language = language,
             SectionOrder = [.. map.Strings("section_order").Select(s => s.Value)],
             FooterHtml = map.String("footer") is { } footer ? MarkdownRenderer.ToInlineHtml(footer) : null,
+            Citations = LoadCitationSettings(map),
         };
     }
 
@@ -306,7 +315,7 @@ public sealed partial class ContentLoader
     private static readonly string[] PublicationKeys =
     [
         "title", "authors", "venue", "badge", "date", "year", "url", "image", "summary", "selected",
-        "links", "scholar_id", "bibtex", "type", "tags",
+        "links", "scholar_id", "bibtex", "type", "tags", "citations",
     ];
 
     private ImmutableArray<Publication> LoadPublications()
@@ -391,6 +400,7 @@ public sealed partial class ContentLoader
             Selected = selected,
             Links = links,
             ScholarId = map.String("scholar_id"),
+            ManualCitations = ManualCitations(map),
             Bibtex = map.String("bibtex"),
             AbstractHtml = string.IsNullOrWhiteSpace(body) ? null : body,
             SourceFile = file.DisplayPath,
