@@ -1,4 +1,5 @@
 using System.CommandLine;
+using ProfileSite.Citations;
 using ProfileSite.Cli;
 using ProfileSite.Content;
 using ProfileSite.Content.Loading;
@@ -25,6 +26,7 @@ static async Task<int> ServeAsync(string[] args)
         builder.Services.AddSitePages();
         builder.Services.AddSiteHealth();
         builder.Services.AddSiteDiscovery();
+        builder.Services.AddSiteCitations();
 
         var app = builder.Build();
 

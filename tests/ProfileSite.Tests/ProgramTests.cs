@@ -39,6 +39,8 @@ public sealed class ProgramTests
         Assert.Equal(["Arxiv", "ICLR2024", "NeurIPS2024", "Neurips 2021 spotlight", "TPAMI"], badges);
         Assert.All(page.QuerySelectorAll("article.paper"), card => Assert.Equal("Zhongwang Zhang", card.QuerySelector(".paper-authors strong")!.TextContent.TrimEnd('*')));
         Assert.Equal(["2021.09 - now", "2017.09 - 2021.06"], page.QuerySelectorAll("#educations time").Select(t => t.TextContent));
+        Assert.Equal(5, page.QuerySelectorAll("article.paper .paper-citations").Length); // sample numbers from content/google-scholar-stats
+        Assert.NotNull(page.QuerySelector(".profile-citations"));
         foreach (var image in page.QuerySelectorAll("img"))
         {
             var response = await client.GetAsync(image.GetAttribute("src"));

@@ -2,6 +2,7 @@ using System.Collections.Frozen;
 using System.Collections.Immutable;
 using System.Security.Cryptography;
 using System.Text;
+using ProfileSite.Content.Citations;
 using ProfileSite.Content.Markdown;
 using YamlDotNet.RepresentationModel;
 
@@ -76,6 +77,8 @@ public sealed partial class ContentLoader
             return Result(null);
         }
 
+        // Read before the version is computed, so an edited gs_data.json gives a new version.
+        var localCitations = LoadLocalCitations(site.Citations);
         var selected = publications.Where(p => p.Selected).ToImmutableArray();
         var content = new SiteContent
         {
@@ -90,9 +93,16 @@ public sealed partial class ContentLoader
             PublicationsBySlug = publications.ToFrozenDictionary(p => p.Slug, StringComparer.Ordinal),
             Sections = sections,
             Navigation = navigation,
-            Warnings = [.. _diagnostics.Items],
+            Warnings = [],
             Times = Times(),
+            LocalCitations = localCitations,
         };
+        if (_diagnostics.HasErrors)
+        {
+            return Result(null);
+        }
+
+        content = CitationApplier.Apply(content, FrozenDictionary<string, CitationData>.Empty) with { Warnings = [.. _diagnostics.Items] };
         return Result(content);
     }
 
@@ -203,7 +213,7 @@ public sealed partial class ContentLoader
 
     // ---- site.yaml ----------------------------------------------------------------------
 
-    private static readonly string[] SiteKeys = ["title", "description", "url", "language", "section_order", "footer"];
+    private static readonly string[] SiteKeys = ["title", "description", "url", "language", "section_order", "footer", "citations"];
 
     private SiteSettings? LoadSite(Profile? profile)
     {
@@ -211,7 +221,7 @@ public sealed partial class ContentLoader
         var map = OpenYamlMap("site.yaml", "a mapping of site settings", required: false);
         if (map is null)
         {
-            return WithSeo(null, profile, new SiteSettings { Title = fallbackTitle });
+            return WithSeo(null, profile, new SiteSettings { Title = fallbackTitle, Citations = LoadCitationSettings(null) });
         }
 
         map.RejectUnknownKeys([.. SiteKeys, .. SeoKeys]);
@@ -230,6 +240,7 @@ public sealed partial class ContentLoader
             Language = language,
             SectionOrder = [.. map.Strings("section_order").Select(s => s.Value)],
             FooterHtml = map.String("footer") is { } footer ? MarkdownRenderer.ToInlineHtml(footer) : null,
+            Citations = LoadCitationSettings(map),
         });
     }
 
@@ -307,7 +318,7 @@ public sealed partial class ContentLoader
     private static readonly string[] PublicationKeys =
     [
         "title", "authors", "venue", "badge", "date", "year", "url", "image", "summary", "selected",
-        "links", "scholar_id", "bibtex", "type", "tags",
+        "links", "scholar_id", "bibtex", "type", "tags", "citations",
     ];
 
     private ImmutableArray<Publication> LoadPublications()
@@ -392,6 +403,7 @@ public sealed partial class ContentLoader
             Selected = selected,
             Links = links,
             ScholarId = map.String("scholar_id"),
+            ManualCitations = ManualCitations(map),
             Bibtex = map.String("bibtex"),
             AbstractHtml = string.IsNullOrWhiteSpace(body) ? null : body,
             SourceFile = file.DisplayPath,

@@ -35,6 +35,10 @@ public sealed record Publication
     /// <summary>Google Scholar citation key, <c>USERID:PUBID</c>.</summary>
     public string? ScholarId { get; init; }
 
+    /// <summary>A citation count written by hand (<c>citations: 42</c>), used when the citations
+    /// sources include <c>manual</c> and no earlier source knows the paper.</summary>
+    public int? ManualCitations { get; init; }
+
     /// <summary>BibTeX the owner wrote, if any.</summary>
     public string? Bibtex { get; init; }
 

@@ -1,5 +1,6 @@
 using System.Collections.Frozen;
 using System.Collections.Immutable;
+using ProfileSite.Content.Citations;
 
 namespace ProfileSite.Content;
 
@@ -42,6 +43,18 @@ public sealed record SiteContent
 
     /// <summary>When each input file last changed, for sitemap <c>lastmod</c>.</summary>
     public ContentTimes Times { get; init; } = ContentTimes.Empty;
+
+    /// <summary>Citation data read from files under content/ (a local gs_data.json), by source key.</summary>
+    public FrozenDictionary<string, CitationData> LocalCitations { get; init; } = FrozenDictionary<string, CitationData>.Empty;
+
+    /// <summary>The author's citation totals, when a source provides them (see <see cref="CitationApplier"/>).</summary>
+    public CitationSummary? Citations { get; init; }
+
+    /// <summary>Citations per paper slug, only for papers some source knows.</summary>
+    public FrozenDictionary<string, int> CitationCounts { get; init; } = FrozenDictionary<string, int>.Empty;
+
+    /// <summary>The citation count of a paper, or null when no source knows it.</summary>
+    public int? CitationsOf(Publication paper) => CitationCounts.TryGetValue(paper.Slug, out var count) ? count : null;
 }
 
 /// <summary>A section of the About page: its anchor id and the title the top bar shows.</summary>
@@ -66,6 +79,9 @@ public sealed record SiteSettings
 
     /// <summary>Footer text (Markdown, rendered inline).</summary>
     public string? FooterHtml { get; init; }
+
+    /// <summary>Where citation counts come from, in priority order.</summary>
+    public CitationSettings Citations { get; init; } = CitationSettings.None;
 
     /// <summary>The one analytics provider the owner opted into; null (the default) means none.</summary>
     public AnalyticsSettings? Analytics { get; init; }

@@ -1,3 +1,5 @@
+using System.Collections.Frozen;
+using ProfileSite.Content.Citations;
 using ProfileSite.Content.Loading;
 
 namespace ProfileSite.Content;
@@ -5,15 +7,46 @@ namespace ProfileSite.Content;
 /// <summary>
 /// Holds the current content snapshot. Readers take <see cref="Current"/> once per request
 /// (see <see cref="ContentServiceCollectionExtensions"/>); a reload swaps the reference whole.
+/// The published snapshot is the loaded content with the latest remote citation data applied,
+/// so a change to either publishes a new whole snapshot (and a new version).
 /// </summary>
 public sealed class ContentStore
 {
+    private readonly Lock _gate = new();
+    private SiteContent? _loaded;
+    private FrozenDictionary<string, CitationData> _remote = FrozenDictionary<string, CitationData>.Empty;
     private SiteContent? _current;
 
     public SiteContent Current =>
         Volatile.Read(ref _current) ?? throw new InvalidOperationException("Content is read at startup, before the first request.");
 
-    public void Swap(SiteContent content) => Volatile.Write(ref _current, content);
+    public bool IsLoaded => Volatile.Read(ref _current) is not null;
+
+    /// <summary>Publishes newly loaded content (startup or reload).</summary>
+    public void Swap(SiteContent content)
+    {
+        lock (_gate)
+        {
+            _loaded = content;
+            Publish();
+        }
+    }
+
+    /// <summary>Publishes a remote source's new data on top of the loaded content.</summary>
+    public void SetRemoteCitations(string sourceKey, CitationData data)
+    {
+        lock (_gate)
+        {
+            _remote = new Dictionary<string, CitationData>(_remote, StringComparer.Ordinal) { [sourceKey] = data }
+                .ToFrozenDictionary(StringComparer.Ordinal);
+            if (_loaded is not null)
+            {
+                Publish();
+            }
+        }
+    }
+
+    private void Publish() => Volatile.Write(ref _current, CitationApplier.Apply(_loaded!, _remote));
 }
 
 /// <summary>Thrown at startup when the content cannot be served; carries every problem found.</summary>
