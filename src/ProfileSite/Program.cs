@@ -24,13 +24,16 @@ static async Task<int> ServeAsync(string[] args)
         builder.Services.AddSiteContent();
         builder.Services.AddSitePages();
         builder.Services.AddSiteHealth();
+        builder.Services.AddSiteSecurity();
 
         var app = builder.Build();
 
-        // Errors in the site's look, then static files, request log, pages
+        // Security headers on every response, errors in the site's look, then static files, request log, limits, pages
+        app.UseSiteSecurityHeaders();
         app.UseSiteErrorPages();
         app.UseSiteStaticFiles();
         app.UseSiteRequestLogging();
+        app.UseSiteLimits();
         app.MapRazorPages();
         app.MapSiteHealth();
 
