@@ -21,6 +21,9 @@ public static class LoggingExtensions
     public static IApplicationBuilder UseSiteRequestLogging(this IApplicationBuilder app) =>
         app.UseSerilogRequestLogging(options =>
         {
+            // The configured logger: without it the lines go to the static (bootstrap) logger,
+            // which preserveStaticLogger keeps apart from the configured sinks.
+            options.Logger = app.ApplicationServices.GetRequiredService<Serilog.ILogger>();
             options.MessageTemplate = "{RequestMethod} {RequestPath} responded {StatusCode} in {Elapsed:0.0} ms (request {RequestId})";
             options.EnrichDiagnosticContext = (diagnostics, context) => diagnostics.Set("RequestId", context.TraceIdentifier);
         });

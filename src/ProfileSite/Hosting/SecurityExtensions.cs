@@ -145,7 +145,8 @@ public static class SecurityExtensions
                     QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
                 }));
 
-    internal static string ClientKey(IPAddress? address)
+    /// <summary>The rate-limit partition of a client: its IPv4 address, or its IPv6 /64.</summary>
+    public static string ClientKey(IPAddress? address)
     {
         if (address is null)
         {
