@@ -1,5 +1,6 @@
 using System.Net;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http.Timeouts;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -120,6 +121,9 @@ public sealed class LimitsTests : IDisposable
         Assert.Equal(4096, kestrel.Limits.MaxRequestLineSize);
         Assert.Equal(16 * 1024, kestrel.Limits.MaxRequestHeadersTotalSize);
         Assert.Equal(64, kestrel.Limits.MaxRequestHeaderCount);
+        var timeout = site.Services.GetRequiredService<IOptions<RequestTimeoutOptions>>().Value.DefaultPolicy!;
+        Assert.Equal(TimeSpan.FromSeconds(30), timeout.Timeout);
+        Assert.Equal(503, timeout.TimeoutStatusCode);
     }
 
     [Fact]

@@ -1,0 +1,47 @@
+using ProfileSite.Hosting;
+using ProfileSite.Tests.Support;
+
+namespace ProfileSite.Tests.Hosting;
+
+/// <summary>The web root as static files see it, on real files.</summary>
+public sealed class WebRootFileProviderTests : IDisposable
+{
+    private readonly TestContent _content = new();
+
+    public void Dispose() => _content.Dispose();
+
+    [Theory]
+    [InlineData("/css/site.css", true)]
+    [InlineData("/images/avatar.png", true)]
+    [InlineData("/.well-known/security.txt", true)]
+    [InlineData("/.env", false)]
+    [InlineData("/.git/config", false)]
+    [InlineData("/images/.cache/a.png", false)]
+    [InlineData("/../secret.txt", false)]
+    [InlineData("/css/..", false)]
+    [InlineData("/css\\site.css", false)]
+    [InlineData("/c:/secret.txt", false)]
+    [InlineData("/site.css\0.png", false)]
+    public void IsServable_RefusesDotNamedAndOddPaths(string path, bool servable)
+    {
+        Assert.Equal(servable, WebRootFileProvider.IsServable(path));
+    }
+
+    [Fact]
+    public void Provider_ServesFilesUnderTheRoot_AndNothingHiddenOrOutside()
+    {
+        File.WriteAllText(Path.Combine(_content.Root, "secret.txt"), "outside");
+        Directory.CreateDirectory(Path.Combine(_content.WebRootPath, ".git"));
+        File.WriteAllText(Path.Combine(_content.WebRootPath, ".git", "config"), "hidden");
+        Directory.CreateDirectory(Path.Combine(_content.WebRootPath, ".well-known"));
+        File.WriteAllText(Path.Combine(_content.WebRootPath, ".well-known", "security.txt"), "Contact: mailto:a@example.org\n");
+        using var provider = new WebRootFileProvider(_content.WebRootPath);
+
+        Assert.True(provider.GetFileInfo("/css/site.css").Exists);
+        Assert.True(provider.GetFileInfo("/.well-known/security.txt").Exists);
+        Assert.False(provider.GetFileInfo("/.git/config").Exists);
+        Assert.False(provider.GetFileInfo("/../secret.txt").Exists);
+        Assert.False(provider.GetFileInfo("../secret.txt").Exists);
+        Assert.False(provider.GetDirectoryContents("/.git").Exists);
+    }
+}
