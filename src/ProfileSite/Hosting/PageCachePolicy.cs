@@ -47,9 +47,9 @@ internal sealed partial class PageCachePolicy : IOutputCachePolicy
         response.Headers.CacheControl = "no-cache";
         response.OnStarting(static state =>
         {
-            // Only a page that rendered is that version; an error answer is not.
+            // Only a page that rendered (or the 304 standing for it) is that version; an error is not.
             var response = (HttpResponse)state;
-            if (response.StatusCode != StatusCodes.Status200OK)
+            if (response.StatusCode is not (StatusCodes.Status200OK or StatusCodes.Status304NotModified))
             {
                 response.Headers.Remove("ETag");
                 response.Headers.Remove("Cache-Control");

@@ -101,6 +101,24 @@ public sealed class LimitsTests : IDisposable
     }
 
     [Fact]
+    public async Task SlowPage_IsCancelledAfterTheTimeout_With503InTheSitesLook()
+    {
+        var gate = new GatePageFilter(open: false);
+        await using var site = new SiteFactory(_content)
+        {
+            Configure = b => b.UseSetting("ProfileSite:Security:RequestTimeoutSeconds", "1").ConfigureServices(s => s.AddPageFilter(gate)),
+        };
+        using var client = site.CreateClient();
+
+        using var response = await client.GetAsync("/");
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+        var page = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(await response.Content.ReadAsStringAsync());
+        Assert.Equal("Something went wrong", page.QuerySelector("main h2")!.TextContent);
+        Assert.NotNull(page.QuerySelector(".request-id code"));
+    }
+
+    [Fact]
     public async Task ServerLimits_AndShutdownTimeout_ComeFromTheSettings()
     {
         await using var site = new SiteFactory(_content)

@@ -47,6 +47,7 @@ public sealed class PageCacheTests : IDisposable
 
         Assert.Equal(HttpStatusCode.NotModified, revalidated.StatusCode);
         Assert.Empty(await revalidated.Content.ReadAsByteArrayAsync());
+        Assert.Equal(first.Headers.ETag, revalidated.Headers.ETag);
         Assert.Equal(HttpStatusCode.OK, changed.StatusCode);
     }
 

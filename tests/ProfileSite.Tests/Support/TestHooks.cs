@@ -58,7 +58,7 @@ internal sealed class GatePageFilter : IAsyncPageFilter
         {
             Interlocked.Increment(ref _renders);
             _entered.TrySetResult();
-            await _release.Task;
+            await _release.Task.WaitAsync(context.HttpContext.RequestAborted);
         }
 
         await next();
