@@ -30,7 +30,7 @@ public static class PipelineExtensions
             return app;
         }
 
-        var provider = new WebRootFileProvider(paths.WebRootPath);
+        var provider = new WebRootFileProvider(paths.WebRootPath, paths.ContentPath);
         app.Environment.WebRootPath = paths.WebRootPath;
         app.Environment.WebRootFileProvider = provider;
         app.UseStaticFiles(new StaticFileOptions { FileProvider = provider });

@@ -9,20 +9,42 @@ namespace ProfileSite.Hosting;
 /// inside the root and hides dot-named files, but not files inside dot-named folders
 /// (<c>.git/config</c>); this refuses any path with a dot-named segment (except
 /// <c>.well-known</c>), a backslash, a colon or a control character before the disk is touched.
+/// Should the operator point the web root at a folder holding the content folder, the content
+/// folder stays unserved: its YAML and Markdown sources are never sent raw.
 /// </summary>
-public sealed class WebRootFileProvider(string root) : IFileProvider, IDisposable
+public sealed class WebRootFileProvider(string root, string? contentPath = null) : IFileProvider, IDisposable
 {
     private readonly PhysicalFileProvider _inner = new(root, ExclusionFilters.Sensitive);
 
+    // The content folder as a path under the root ("/site/content/"), when it is inside it.
+    private readonly string? _contentUnderRoot = UnderRoot(root, contentPath);
+
     public IFileInfo GetFileInfo(string subpath) =>
-        IsServable(subpath) ? _inner.GetFileInfo(subpath) : new NotFoundFileInfo(subpath);
+        IsAllowed(subpath) ? _inner.GetFileInfo(subpath) : new NotFoundFileInfo(subpath);
 
     public IDirectoryContents GetDirectoryContents(string subpath) =>
-        IsServable(subpath) ? _inner.GetDirectoryContents(subpath) : NotFoundDirectoryContents.Singleton;
+        IsAllowed(subpath) ? _inner.GetDirectoryContents(subpath) : NotFoundDirectoryContents.Singleton;
 
     public IChangeToken Watch(string filter) => _inner.Watch(filter);
 
     public void Dispose() => _inner.Dispose();
+
+    private bool IsAllowed(string subpath) =>
+        IsServable(subpath)
+        && (_contentUnderRoot is null || !("/" + subpath.Trim('/') + "/").StartsWith(_contentUnderRoot, StringComparison.OrdinalIgnoreCase));
+
+    private static string? UnderRoot(string root, string? contentPath)
+    {
+        if (contentPath is null)
+        {
+            return null;
+        }
+
+        var relative = Path.GetRelativePath(Path.GetFullPath(root), Path.GetFullPath(contentPath));
+        return relative == "." ? "/" : relative.StartsWith("..", StringComparison.Ordinal) || Path.IsPathRooted(relative)
+            ? null
+            : "/" + relative.Replace(Path.DirectorySeparatorChar, '/').Trim('/') + "/";
+    }
 
     /// <summary>True for a plain relative path below the root: no dot-named segment, no <c>\</c>, <c>:</c> or control character.</summary>
     public static bool IsServable(string subpath)

@@ -44,4 +44,27 @@ public sealed class WebRootFileProviderTests : IDisposable
         Assert.False(provider.GetFileInfo("../secret.txt").Exists);
         Assert.False(provider.GetDirectoryContents("/.git").Exists);
     }
+
+    [Fact]
+    public void ContentFolderInsideTheWebRoot_IsNeverServed()
+    {
+        // An operator who points the web root at the folder holding both content/ and wwwroot/.
+        using var provider = new WebRootFileProvider(_content.Root, _content.ContentPath);
+
+        Assert.True(provider.GetFileInfo("/wwwroot/css/site.css").Exists);
+        Assert.False(provider.GetFileInfo("/content/site.yaml").Exists);
+        Assert.False(provider.GetFileInfo("content/publications/2024-flows.md").Exists);
+        Assert.False(provider.GetFileInfo("/CONTENT/site.yaml").Exists);
+        Assert.False(provider.GetDirectoryContents("/content").Exists);
+        Assert.True(File.Exists(Path.Combine(_content.ContentPath, "site.yaml")));
+    }
+
+    [Fact]
+    public void WebRootThatIsTheContentFolder_ServesNothing()
+    {
+        using var provider = new WebRootFileProvider(_content.ContentPath, _content.ContentPath);
+
+        Assert.False(provider.GetFileInfo("/site.yaml").Exists);
+        Assert.False(provider.GetFileInfo("/about.md").Exists);
+    }
 }
