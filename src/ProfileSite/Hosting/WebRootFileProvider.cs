@@ -41,9 +41,13 @@ public sealed class WebRootFileProvider(string root, string? contentPath = null)
         }
 
         var relative = Path.GetRelativePath(Path.GetFullPath(root), Path.GetFullPath(contentPath));
-        return relative == "." ? "/" : relative.StartsWith("..", StringComparison.Ordinal) || Path.IsPathRooted(relative)
-            ? null
-            : "/" + relative.Replace(Path.DirectorySeparatorChar, '/').Trim('/') + "/";
+        if (relative == ".")
+        {
+            return "/"; // the web root is the content folder: nothing is served
+        }
+
+        var outside = relative == ".." || relative.StartsWith(".." + Path.DirectorySeparatorChar, StringComparison.Ordinal) || Path.IsPathRooted(relative);
+        return outside ? null : "/" + relative.Replace(Path.DirectorySeparatorChar, '/').Trim('/') + "/";
     }
 
     /// <summary>True for a plain relative path below the root: no dot-named segment, no <c>\</c>, <c>:</c> or control character.</summary>
