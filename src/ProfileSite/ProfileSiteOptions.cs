@@ -27,4 +27,20 @@ public sealed class ProfileSiteOptions
     /// <summary>Content files larger than this are refused with an error. Default 1 MiB.</summary>
     [Range(1024, 64L * 1024 * 1024)]
     public long MaxContentFileBytes { get; set; } = 1024 * 1024;
+
+    /// <summary>Security headers and request limits (<c>ProfileSite:Security:*</c>); see <see cref="Hosting.SecurityOptions"/>.</summary>
+    public Hosting.SecurityOptions Security { get; set; } = new();
+
+    /// <summary>
+    /// On SIGTERM the server stops accepting and gives requests in flight this long to finish
+    /// before it exits. Default 10 s (a container runtime usually kills after 10 s).
+    /// </summary>
+    [Range(0, 600)]
+    public int ShutdownTimeoutSeconds { get; set; } = 10;
+
+    /// <summary>
+    /// Keep each rendered page in memory per content version (and theme), answered with
+    /// <c>ETag</c> = the version and <c>304</c> on a match. Default on; off only to measure.
+    /// </summary>
+    public bool CachePages { get; set; } = true;
 }

@@ -27,13 +27,16 @@ static async Task<int> ServeAsync(string[] args)
         builder.Services.AddSiteHealth();
         builder.Services.AddSiteDiscovery();
         builder.Services.AddSiteCitations();
+        builder.Services.AddSiteSecurity();
 
         var app = builder.Build();
 
-        // Errors in the site's look, then static files, request log, pages
+        // Security headers on every response, errors in the site's look, then static files, request log, limits, pages
+        app.UseSiteSecurityHeaders();
         app.UseSiteErrorPages();
         app.UseSiteStaticFiles();
         app.UseSiteRequestLogging();
+        app.UseSiteLimits();
         app.MapRazorPages();
         app.MapSiteHealth();
         app.MapSiteDiscovery();
@@ -47,6 +50,16 @@ static async Task<int> ServeAsync(string[] args)
     {
         // The owner's mistake, not a crash: list every problem, no stack trace.
         ContentReport.Write(Console.Error, ex.Result);
+        return 1;
+    }
+    catch (Microsoft.Extensions.Options.OptionsValidationException ex)
+    {
+        // The operator's mistake in a setting: name it, no stack trace.
+        foreach (var failure in ex.Failures)
+        {
+            await Console.Error.WriteLineAsync($"error: {failure}");
+        }
+
         return 1;
     }
     catch (Exception ex) when (ex is not HostAbortedException)

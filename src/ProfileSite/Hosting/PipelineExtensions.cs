@@ -1,4 +1,3 @@
-using Microsoft.Extensions.FileProviders;
 using ProfileSite.Content;
 
 namespace ProfileSite.Hosting;
@@ -7,16 +6,21 @@ public static class PipelineExtensions
 {
     /// <summary>
     /// Error pages in the site's own look: exceptions re-execute /error/500, and 4xx without a
-    /// body re-execute /error/{code}. Visitors never see a stack trace.
+    /// body re-execute /error/{code}. Visitors never see a stack trace. Methods other than GET
+    /// and HEAD get 405 (in the same look) before any page or antiforgery check sees them.
     /// </summary>
     public static WebApplication UseSiteErrorPages(this WebApplication app)
     {
         app.UseExceptionHandler("/error/500");
         app.UseStatusCodePagesWithReExecute("/error/{0}");
+        app.UseReadOnlyMethods();
         return app;
     }
 
-    /// <summary>Serves the web root the operator configured (not the project folder's wwwroot).</summary>
+    /// <summary>
+    /// Serves the web root the operator configured (not the project folder's wwwroot): files only,
+    /// no directory listing, nothing dot-named and nothing outside it (<see cref="WebRootFileProvider"/>).
+    /// </summary>
     public static WebApplication UseSiteStaticFiles(this WebApplication app)
     {
         var paths = app.Services.GetRequiredService<ContentPaths>();
@@ -26,7 +30,7 @@ public static class PipelineExtensions
             return app;
         }
 
-        var provider = new PhysicalFileProvider(paths.WebRootPath);
+        var provider = new WebRootFileProvider(paths.WebRootPath, paths.ContentPath);
         app.Environment.WebRootPath = paths.WebRootPath;
         app.Environment.WebRootFileProvider = provider;
         app.UseStaticFiles(new StaticFileOptions { FileProvider = provider });

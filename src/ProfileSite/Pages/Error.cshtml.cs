@@ -1,9 +1,14 @@
+using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace ProfileSite.Pages;
 
-/// <summary>Error pages in the site's look. No exception text, no paths: only what a visitor can act on.</summary>
+/// <summary>
+/// Error pages in the site's look. No exception text, no paths: only what a visitor can act on,
+/// and for a 5xx the request id the owner finds in the log line of that request.
+/// </summary>
 [IgnoreAntiforgeryToken]
 public sealed class ErrorModel(SiteContent content) : PageModel, IPageMeta
 {
@@ -13,6 +18,7 @@ public sealed class ErrorModel(SiteContent content) : PageModel, IPageMeta
     {
         404 => "Page not found",
         405 => "Method not allowed",
+        429 => "Too many requests",
         >= 400 and < 500 => "Bad request",
         _ => "Something went wrong",
     };
@@ -23,9 +29,21 @@ public sealed class ErrorModel(SiteContent content) : PageModel, IPageMeta
 
     public bool Indexable => false;
 
-    public void OnGet(int? code)
+    /// <summary>Shown on 5xx pages; the same id is in the request's log line.</summary>
+    public string? RequestId => Code >= 500 ? HttpContext.TraceIdentifier : null;
+
+    /// <summary>
+    /// Runs for every method: the page is re-executed with the failed request's method (a 405 for
+    /// a POST renders here as a POST), and has no handler beyond showing itself.
+    /// </summary>
+    public override void OnPageHandlerExecuting(PageHandlerExecutingContext context)
     {
-        Code = code is >= 400 and < 600 ? code.Value : 500;
+        var reExecuted = HttpContext.Features.Get<IStatusCodeReExecuteFeature>() is not null
+            || HttpContext.Features.Get<IExceptionHandlerFeature>() is not null;
+        var code = RouteData.Values["code"] is string text && int.TryParse(text, out var parsed) ? parsed : 500;
+
+        // Asked for directly, /error/500 is just an address that does not exist.
+        Code = !reExecuted ? 404 : code is >= 400 and < 600 ? code : 500;
         Response.StatusCode = Code;
     }
 }

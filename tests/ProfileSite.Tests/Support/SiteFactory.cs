@@ -13,7 +13,11 @@ internal sealed class SiteFactory(TestContent content) : WebApplicationFactory<P
         builder.UseEnvironment("Production");
         builder.UseSetting("ProfileSite:ContentPath", content.ContentPath);
         builder.UseSetting("ProfileSite:WebRootPath", content.WebRootPath);
+        Configure?.Invoke(builder);
     }
+
+    /// <summary>More settings or test-only services for one test (applied after the content paths).</summary>
+    public Action<IWebHostBuilder>? Configure { get; init; }
 
     /// <summary>GETs a page and parses it as a browser would.</summary>
     public async Task<IHtmlDocument> GetDocumentAsync(string path)
