@@ -14,8 +14,15 @@ public static class LoggingExtensions
             (sp, lc) => lc.ReadFrom.Configuration(sp.GetRequiredService<IConfiguration>()).ReadFrom.Services(sp),
             preserveStaticLogger: true);
 
-    /// <summary>One line per request: method, path, status, time.</summary>
+    /// <summary>
+    /// One line per request: method, path, status, time. Written through the configured logger:
+    /// left to itself the middleware would use the static bootstrap logger, ignoring the
+    /// configured levels and formatter (JSON in the container).
+    /// </summary>
     public static IApplicationBuilder UseSiteRequestLogging(this IApplicationBuilder app) =>
         app.UseSerilogRequestLogging(options =>
-            options.MessageTemplate = "{RequestMethod} {RequestPath} responded {StatusCode} in {Elapsed:0.0} ms");
+        {
+            options.MessageTemplate = "{RequestMethod} {RequestPath} responded {StatusCode} in {Elapsed:0.0} ms";
+            options.Logger = app.ApplicationServices.GetService<Serilog.ILogger>();
+        });
 }
