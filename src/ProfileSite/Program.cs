@@ -51,6 +51,12 @@ static async Task<int> ServeAsync(string[] args)
         ContentReport.Write(Console.Error, ex.Result);
         return 1;
     }
+    catch (Microsoft.Extensions.Options.OptionsValidationException ex)
+    {
+        // The operator's mistake in a setting: name it, no stack trace.
+        ex.Failures.ToList().ForEach(failure => Console.Error.WriteLine($"error: {failure}"));
+        return 1;
+    }
     catch (Exception ex) when (ex is not HostAbortedException)
     {
         Log.Fatal(ex, "ProfileSite stopped unexpectedly");

@@ -14,6 +14,16 @@ public static class HealthcheckCommand
         {
             Description = "The health endpoint to call (default: http://127.0.0.1:<first ASPNETCORE_HTTP_PORTS port or 8080>/healthz).",
             DefaultValueFactory = _ => DefaultUrl(Environment.GetEnvironmentVariable("ASPNETCORE_HTTP_PORTS")),
+            CustomParser = result =>
+            {
+                if (Uri.TryCreate(result.Tokens.Single().Value, UriKind.Absolute, out var uri))
+                {
+                    return uri;
+                }
+
+                result.AddError("--url must be an absolute URL, e.g. http://127.0.0.1:8080/healthz");
+                return null;
+            },
         };
         var timeout = new Option<double>("--timeout")
         {

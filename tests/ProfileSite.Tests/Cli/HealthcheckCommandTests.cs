@@ -1,0 +1,51 @@
+using System.Net;
+using System.Net.Sockets;
+using ProfileSite.Tests.Support;
+
+namespace ProfileSite.Tests.Cli;
+
+/// <summary>The verb the container's HEALTHCHECK runs (the runtime image has no curl).</summary>
+public sealed class HealthcheckCommandTests
+{
+    [Fact]
+    public async Task Healthcheck_RunningSite_ExitsZero()
+    {
+        using var content = new TestContent();
+        await using var app = AppProcess.Start($"--ProfileSite:ContentPath={content.ContentPath}", $"--ProfileSite:WebRootPath={content.WebRootPath}");
+        await app.WaitUntilListeningAsync();
+
+        var result = await AppCommand.RunAsync("healthcheck", "--url", new Uri(app.BaseAddress, "healthz").ToString());
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains("200", result.StandardOutput);
+    }
+
+    [Fact]
+    public async Task Healthcheck_NothingListening_ExitsOneWithTheReason()
+    {
+        int port;
+        using (var listener = new TcpListener(IPAddress.Loopback, 0))
+        {
+            listener.Start();
+            port = ((IPEndPoint)listener.LocalEndpoint).Port;
+        }
+
+        var result = await AppCommand.RunAsync("healthcheck", "--url", $"http://127.0.0.1:{port}/healthz", "--timeout", "10");
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains($"http://127.0.0.1:{port}/healthz", result.StandardError);
+    }
+
+    [Fact]
+    public async Task Healthcheck_PageThatIsNotOk_ExitsOne()
+    {
+        using var content = new TestContent();
+        await using var app = AppProcess.Start($"--ProfileSite:ContentPath={content.ContentPath}", $"--ProfileSite:WebRootPath={content.WebRootPath}");
+        await app.WaitUntilListeningAsync();
+
+        var result = await AppCommand.RunAsync("healthcheck", "--url", new Uri(app.BaseAddress, "no-such-page").ToString());
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("404", result.StandardOutput);
+    }
+}
