@@ -12,8 +12,9 @@ public static class HealthcheckCommand
     {
         var url = new Option<Uri>("--url")
         {
-            Description = "The health endpoint to call (default: http://127.0.0.1:<first ASPNETCORE_HTTP_PORTS port or 8080>/healthz).",
-            DefaultValueFactory = _ => DefaultUrl(Environment.GetEnvironmentVariable("ASPNETCORE_HTTP_PORTS")),
+            Description = "The health endpoint to call (default: /healthz on 127.0.0.1 at the port of ASPNETCORE_URLS or ASPNETCORE_HTTP_PORTS, else 8080).",
+            DefaultValueFactory = _ => DefaultUrl(
+                Environment.GetEnvironmentVariable("ASPNETCORE_URLS"), Environment.GetEnvironmentVariable("ASPNETCORE_HTTP_PORTS")),
             CustomParser = result =>
             {
                 if (Uri.TryCreate(result.Tokens.Single().Value, UriKind.Absolute, out var uri))
@@ -36,10 +37,17 @@ public static class HealthcheckCommand
         return root;
     }
 
-    internal static Uri DefaultUrl(string? httpPorts)
+    /// <summary>The port the app listens on, as the host reads it: ASPNETCORE_URLS wins over ASPNETCORE_HTTP_PORTS.</summary>
+    public static Uri DefaultUrl(string? urls, string? httpPorts)
     {
-        var port = httpPorts?.Split([',', ';'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).FirstOrDefault();
-        return new Uri($"http://127.0.0.1:{(int.TryParse(port, out var p) ? p : 8080)}/healthz");
+        static string[] Split(string? list) => list?.Split([',', ';'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) ?? [];
+
+        // Wildcard hosts (http://+:80, http://*:80) are not URIs until named.
+        var fromUrls = Split(urls).Where(u => u.StartsWith("http://", StringComparison.OrdinalIgnoreCase))
+            .Select(u => Uri.TryCreate(u.Replace("://+", "://localhost", StringComparison.Ordinal).Replace("://*", "://localhost", StringComparison.Ordinal), UriKind.Absolute, out var uri) ? uri.Port : (int?)null)
+            .FirstOrDefault(p => p is not null);
+        var fromPorts = Split(httpPorts).Select(p => int.TryParse(p, out var port) ? port : (int?)null).FirstOrDefault(p => p is not null);
+        return new Uri($"http://127.0.0.1:{fromUrls ?? fromPorts ?? 8080}/healthz");
     }
 
     private static async Task<int> CheckAsync(Uri url, TimeSpan timeout, CancellationToken cancellation)

@@ -48,4 +48,12 @@ public sealed class HealthcheckCommandTests
         Assert.Equal(1, result.ExitCode);
         Assert.Contains("404", result.StandardOutput);
     }
+
+    [Theory]
+    [InlineData(null, null, "http://127.0.0.1:8080/healthz")]
+    [InlineData(null, "5000", "http://127.0.0.1:5000/healthz")]
+    [InlineData("http://127.0.0.1:18081", "8080", "http://127.0.0.1:18081/healthz")]
+    [InlineData("http://+:9000;https://+:9443", null, "http://127.0.0.1:9000/healthz")]
+    public void Healthcheck_DefaultUrl_IsWhereTheHostListens(string? urls, string? httpPorts, string expected) =>
+        Assert.Equal(new Uri(expected), ProfileSite.Cli.HealthcheckCommand.DefaultUrl(urls, httpPorts));
 }
