@@ -26,8 +26,9 @@ WORKDIR /app
 COPY --from=build /app ./
 
 # Operator settings are environment variables (ProfileSite__ContentPath, ProfileSite__KnownNetworks__0, ...).
-# Logs: one JSON object per line on stdout, for `docker logs` and log collectors.
-# The runtime image already listens on 8080 (ASPNETCORE_HTTP_PORTS=8080).
+# Logs: one JSON object per line on stdout, for `docker logs` and log collectors (`dotnet run`
+# keeps the readable console format). Workstation GC: a small site on a small VPS should not
+# reserve a heap per core. The runtime image already listens on 8080 (ASPNETCORE_HTTP_PORTS=8080).
 ENV ASPNETCORE_ENVIRONMENT=Production \
     Serilog__WriteTo__0__Args__formatter="Serilog.Formatting.Compact.RenderedCompactJsonFormatter, Serilog.Formatting.Compact" \
     DOTNET_gcServer=0

@@ -1,5 +1,3 @@
-using System.Net;
-using System.Net.Sockets;
 using ProfileSite.Tests.Support;
 
 namespace ProfileSite.Tests.Cli;
@@ -11,8 +9,7 @@ public sealed class HealthcheckCommandTests
     public async Task Healthcheck_RunningSite_ExitsZero()
     {
         using var content = new TestContent();
-        await using var app = AppProcess.Start($"--ProfileSite:ContentPath={content.ContentPath}", $"--ProfileSite:WebRootPath={content.WebRootPath}");
-        await app.WaitUntilListeningAsync();
+        await using var app = await StartSiteAsync(content);
 
         var result = await AppCommand.RunAsync("healthcheck", "--url", new Uri(app.BaseAddress, "healthz").ToString());
 
@@ -23,12 +20,7 @@ public sealed class HealthcheckCommandTests
     [Fact]
     public async Task Healthcheck_NothingListening_ExitsOneWithTheReason()
     {
-        int port;
-        using (var listener = new TcpListener(IPAddress.Loopback, 0))
-        {
-            listener.Start();
-            port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        }
+        var port = AppProcess.FreePort();
 
         var result = await AppCommand.RunAsync("healthcheck", "--url", $"http://127.0.0.1:{port}/healthz", "--timeout", "10");
 
@@ -40,8 +32,7 @@ public sealed class HealthcheckCommandTests
     public async Task Healthcheck_PageThatIsNotOk_ExitsOne()
     {
         using var content = new TestContent();
-        await using var app = AppProcess.Start($"--ProfileSite:ContentPath={content.ContentPath}", $"--ProfileSite:WebRootPath={content.WebRootPath}");
-        await app.WaitUntilListeningAsync();
+        await using var app = await StartSiteAsync(content);
 
         var result = await AppCommand.RunAsync("healthcheck", "--url", new Uri(app.BaseAddress, "no-such-page").ToString());
 
@@ -56,4 +47,11 @@ public sealed class HealthcheckCommandTests
     [InlineData("http://+:9000;https://+:9443", null, "http://127.0.0.1:9000/healthz")]
     public void Healthcheck_DefaultUrl_IsWhereTheHostListens(string? urls, string? httpPorts, string expected) =>
         Assert.Equal(new Uri(expected), ProfileSite.Cli.HealthcheckCommand.DefaultUrl(urls, httpPorts));
+
+    private static async Task<AppProcess> StartSiteAsync(TestContent content)
+    {
+        var app = AppProcess.Start($"--ProfileSite:ContentPath={content.ContentPath}", $"--ProfileSite:WebRootPath={content.WebRootPath}");
+        await app.WaitUntilListeningAsync();
+        return app;
+    }
 }

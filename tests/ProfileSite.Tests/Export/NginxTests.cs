@@ -106,7 +106,7 @@ public sealed class NginxTests(ExportFixture fixture)
         public static async Task<Nginx> StartAsync(string root)
         {
             var dir = Directory.CreateTempSubdirectory("profilesite-nginx-").FullName;
-            var port = FreePort();
+            var port = AppProcess.FreePort();
             var snippet = Path.Combine(Repository.Root, "deploy", "nginx", "static-site.conf");
             var mimeTypes = File.Exists("/etc/nginx/mime.types") ? "include /etc/nginx/mime.types;" : "";
             File.WriteAllText(Path.Combine(dir, "nginx.conf"), $$"""
@@ -189,13 +189,6 @@ public sealed class NginxTests(ExportFixture fixture)
             {
                 // Left to the OS temp cleaner.
             }
-        }
-
-        private static int FreePort()
-        {
-            using var listener = new TcpListener(IPAddress.Loopback, 0);
-            listener.Start();
-            return ((IPEndPoint)listener.LocalEndpoint).Port;
         }
     }
 }
