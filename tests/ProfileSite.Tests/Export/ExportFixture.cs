@@ -17,15 +17,24 @@ public sealed class ExportFixture : IAsyncLifetime
 
     public string SubPathExport => Path.Combine(Content.Root, "export-repo");
 
+    /// <summary>What the export for the root printed.</summary>
+    internal AppCommand.Result? RootExportResult { get; private set; }
+
     public async Task InitializeAsync()
     {
         // A stylesheet with url() and a file in a nested folder: assets beyond the images.
         File.WriteAllText(Path.Combine(Content.WebRootPath, "css", "site.css"), "body { margin: 0; }\n.mark { background: url(\"../images/avatar.png\"); }\n");
         File.WriteAllText(Path.Combine(Content.WebRootPath, "favicon.svg"), "<svg xmlns=\"http://www.w3.org/2000/svg\"/>\n");
+        File.WriteAllText(Path.Combine(Content.WebRootPath, "icons.svg"), "<svg xmlns=\"http://www.w3.org/2000/svg\"><symbol id=\"i-location\"/></svg>\n");
         Directory.CreateDirectory(Path.Combine(Content.WebRootPath, "js", "vendor"));
         File.WriteAllText(Path.Combine(Content.WebRootPath, "js", "vendor", "copy.js"), "export const copy = 1;\n");
 
-        await Run("--out", RootExport);
+        // Links in the owner's Markdown: one to a web root file, one to a page the site does not have.
+        Content.Write("about.md", "I work on graphs. My [CV](/files/cv.txt) and an [old page](/old-page).\n");
+        Directory.CreateDirectory(Path.Combine(Content.WebRootPath, "files"));
+        File.WriteAllText(Path.Combine(Content.WebRootPath, "files", "cv.txt"), "Ada Example, CV\n");
+
+        RootExportResult = await Run("--out", RootExport);
         await Run("--out", SubPathExport, "--base-url", BaseUrl);
     }
 
@@ -48,7 +57,7 @@ public sealed class ExportFixture : IAsyncLifetime
         : file.EndsWith("/index.html", StringComparison.Ordinal) ? "/" + file[..^"/index.html".Length]
         : "/" + file;
 
-    private async Task Run(params string[] args)
+    private async Task<AppCommand.Result> Run(params string[] args)
     {
         var result = await AppCommand.RunAsync(
             ["export", .. args, "--content", Content.ContentPath, $"--ProfileSite:WebRootPath={Content.WebRootPath}"]);
@@ -56,6 +65,8 @@ public sealed class ExportFixture : IAsyncLifetime
         {
             throw new InvalidOperationException($"export failed ({result.ExitCode}):\n{result.StandardOutput}\n{result.StandardError}");
         }
+
+        return result;
     }
 }
 

@@ -42,10 +42,22 @@ public sealed class ExportTests(ExportFixture fixture)
     }
 
     [Fact]
+    public void Export_FollowsLinksInPages_AndNamesTheBrokenOnes()
+    {
+        var result = fixture.RootExportResult!;
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains("warning: /old-page (linked from /) answered 404; not exported", result.StandardError);
+        Assert.Contains("1 broken link(s)", result.StandardOutput);
+        Assert.True(File.Exists(Path.Combine(fixture.RootExport, "files", "cv.txt")));
+    }
+
+    [Fact]
     public void Export_WithBaseUrl_EveryLocalLinkStartsWithTheBasePath()
     {
         var page = new HtmlParser().ParseDocument(File.ReadAllText(Path.Combine(fixture.SubPathExport, "index.html")));
-        var local = page.QuerySelectorAll("[href], [src]")
+        // The links the site's templates make; links the owner writes in Markdown are kept as written.
+        var local = page.QuerySelectorAll("link[href], img[src], use[href], header a[href], aside a[href]")
             .Select(e => e.GetAttribute("href") ?? e.GetAttribute("src")!)
             .Where(url => url.StartsWith('/'))
             .ToList();
