@@ -11,7 +11,7 @@ public sealed class HealthcheckCommandTests
         using var content = new TestContent();
         await using var app = await StartSiteAsync(content);
 
-        var result = await AppCommand.RunAsync("healthcheck", "--url", new Uri(app.BaseAddress, "healthz").ToString());
+        var result = await AppCommand.RunAsync("healthcheck", "--url", new Uri(app.BaseAddress, "healthz").ToString(), "--timeout", "30");
 
         Assert.Equal(0, result.ExitCode);
         Assert.Contains("200", result.StandardOutput);
@@ -34,7 +34,7 @@ public sealed class HealthcheckCommandTests
         using var content = new TestContent();
         await using var app = await StartSiteAsync(content);
 
-        var result = await AppCommand.RunAsync("healthcheck", "--url", new Uri(app.BaseAddress, "no-such-page").ToString());
+        var result = await AppCommand.RunAsync("healthcheck", "--url", new Uri(app.BaseAddress, "no-such-page").ToString(), "--timeout", "30");
 
         Assert.Equal(1, result.ExitCode);
         Assert.Contains("404", result.StandardOutput);
