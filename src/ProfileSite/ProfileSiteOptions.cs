@@ -43,4 +43,36 @@ public sealed class ProfileSiteOptions
     /// <c>ETag</c> = the version and <c>304</c> on a match. Default on; off only to measure.
     /// </summary>
     public bool CachePages { get; set; } = true;
+
+    /// <summary>
+    /// The URL path the site is served under, e.g. <c>/repo</c> for <c>https://user.github.io/repo/</c>
+    /// or a reverse proxy that forwards <c>/homepage/</c> unchanged. Links the site generates start with
+    /// it. Empty (the default) serves from <c>/</c>. The <c>export --base-url</c> verb sets it from the
+    /// URL's path, so a server with the same value answers the same bytes.
+    /// </summary>
+    [RegularExpression("^(/[^/?#]+)*/?$", ErrorMessage = "BasePath must be empty or a path like /repo")]
+    public string BasePath { get; set; } = "";
+
+    /// <summary>
+    /// Addresses of reverse proxies whose <c>X-Forwarded-For</c>/<c>-Proto</c>/<c>-Host</c> headers are
+    /// believed (e.g. <c>10.0.0.5</c>). Loopback (127.0.0.0/8, ::1) is always trusted; headers from any
+    /// other address are ignored, so a visitor cannot fake their IP address or the scheme.
+    /// </summary>
+    public string[] KnownProxies { get; set; } = [];
+
+    /// <summary>
+    /// Networks of trusted reverse proxies in CIDR form (e.g. <c>172.30.0.0/24</c>, the Docker network
+    /// Caddy runs in). Added to <see cref="KnownProxies"/> and loopback.
+    /// </summary>
+    public string[] KnownNetworks { get; set; } = [];
+
+    /// <summary>
+    /// Redirect plain-HTTP requests to HTTPS. Off by default: in the container a reverse proxy
+    /// terminates TLS and forwards the scheme. Turn it on when the app itself faces visitors over HTTPS.
+    /// </summary>
+    public bool HttpsRedirection { get; set; }
+
+    /// <summary>The port HTTPS redirects point to when <see cref="HttpsRedirection"/> is on. Default 443.</summary>
+    [Range(1, 65535)]
+    public int HttpsPort { get; set; } = 443;
 }

@@ -9,6 +9,8 @@ using Serilog;
 // Verbs: `serve` is the default, so `ProfileSite` alone serves the site. Each verb lives in Cli/.
 var root = new RootCommand("ProfileSite: an academic homepage served from Markdown and YAML files.")
     .AddServeCommand(ServeAsync);
+root.AddHealthcheckCommand();
+root.AddExportCommand(ServeAsync);
 return await root.Parse(args).InvokeAsync(ServeCommand.Invocation);
 
 static async Task<int> ServeAsync(string[] args)
@@ -28,8 +30,12 @@ static async Task<int> ServeAsync(string[] args)
         builder.Services.AddSiteDiscovery();
         builder.Services.AddSiteCitations();
         builder.Services.AddSiteSecurity();
+        builder.Services.AddSiteProxy();
 
         var app = builder.Build();
+
+        // Forwarded headers from trusted proxies and the base path come before everything else
+        app.UseSiteProxy();
 
         // Security headers on every response, errors in the site's look, then static files, request log, limits, pages
         app.UseSiteSecurityHeaders();

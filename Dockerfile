@@ -1,0 +1,45 @@
+# ProfileSite production image: build with the SDK, run on the ASP.NET runtime image only.
+#   docker build -t profilesite .
+#   docker run -d -p 127.0.0.1:8080:8080 --read-only --tmpfs /tmp profilesite
+# See README "Deploying" and deploy/ for Caddy, systemd and GitHub Pages.
+
+FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
+WORKDIR /src
+
+# Restore is its own layer: it reruns only when a project or package version changes,
+# not on every edit to a .cs file or to the content.
+COPY global.json Directory.Build.props Directory.Packages.props ./
+COPY src/ProfileSite/ProfileSite.csproj src/ProfileSite/
+COPY src/ProfileSite.Content/ProfileSite.Content.csproj src/ProfileSite.Content/
+RUN dotnet restore src/ProfileSite/ProfileSite.csproj
+
+# The web project only (no tests). The csproj copies the repository's content/ and wwwroot/
+# into the publish folder, beside the binary, where the app looks first.
+COPY .editorconfig ./
+COPY src/ src/
+COPY content/ content/
+COPY wwwroot/ wwwroot/
+RUN dotnet publish src/ProfileSite/ProfileSite.csproj -c Release --no-restore -o /app -p:UseAppHost=false
+
+FROM mcr.microsoft.com/dotnet/aspnet:10.0 AS runtime
+WORKDIR /app
+COPY --from=build /app ./
+
+# Operator settings are environment variables (ProfileSite__ContentPath, ProfileSite__KnownNetworks__0, ...).
+# Logs: one JSON object per line on stdout, for `docker logs` and log collectors (`dotnet run`
+# keeps the readable console format). Workstation GC: a small site on a small VPS should not
+# reserve a heap per core. The runtime image already listens on 8080 (ASPNETCORE_HTTP_PORTS=8080).
+ENV ASPNETCORE_ENVIRONMENT=Production \
+    Serilog__WriteTo__0__Args__formatter="Serilog.Formatting.Compact.RenderedCompactJsonFormatter, Serilog.Formatting.Compact" \
+    DOTNET_gcServer=0
+EXPOSE 8080
+
+# The non-root user of the base image; the app writes nothing to disk, so --read-only works.
+USER $APP_UID
+
+# The runtime image has no curl or wget: the app checks itself (GET http://127.0.0.1:8080/healthz).
+HEALTHCHECK --interval=30s --timeout=5s --start-period=20s --retries=3 \
+    CMD ["dotnet", "/app/ProfileSite.dll", "healthcheck"]
+
+# Exec form: the app is PID 1 and receives SIGTERM itself, finishing in-flight requests.
+ENTRYPOINT ["dotnet", "/app/ProfileSite.dll"]
