@@ -62,7 +62,9 @@ public sealed partial class ContentLoader
         var site = LoadSite(profile);
         var about = LoadAbout();
         var news = LoadNews();
+        LoadCoauthors();
         var publications = LoadPublications();
+        WarnUnusedCoauthors();
         var sections = LoadSections();
 
         if (_diagnostics.HasErrors || profile is null || site is null)
@@ -90,6 +92,7 @@ public sealed partial class ContentLoader
             PublicationsBySlug = publications.ToFrozenDictionary(p => p.Slug, StringComparer.Ordinal),
             Sections = sections,
             Navigation = navigation,
+            PublicationIndex = PublicationIndex.Build(publications, site, profile),
             Warnings = [.. _diagnostics.Items],
         };
         return Result(content);
@@ -306,7 +309,7 @@ public sealed partial class ContentLoader
     private static readonly string[] PublicationKeys =
     [
         "title", "authors", "venue", "badge", "date", "year", "url", "image", "summary", "selected",
-        "links", "scholar_id", "bibtex", "type", "tags",
+        "links", "scholar_id", "bibtex", "type", "tags", "bibtex_key",
     ];
 
     private ImmutableArray<Publication> LoadPublications()
@@ -319,9 +322,10 @@ public sealed partial class ContentLoader
 
         var papers = new List<Publication>();
         var slugs = new Dictionary<string, string>(StringComparer.Ordinal);
+        var fromBibtex = LoadBibtexFiles(folder);
         foreach (var path in Directory.EnumerateFiles(folder, "*.md").Order(StringComparer.Ordinal))
         {
-            if (Open(path) is not { } file || LoadPublication(file, Path.GetFileNameWithoutExtension(path)) is not { } paper)
+            if (Open(path) is not { } file || LoadPublication(file, Path.GetFileNameWithoutExtension(path), fromBibtex) is not { } paper)
             {
                 continue;
             }
@@ -336,10 +340,11 @@ public sealed partial class ContentLoader
             papers.Add(paper);
         }
 
+        AddUnclaimedBibtexPapers(fromBibtex, papers, slugs);
         return [.. papers.OrderByDescending(p => p.Date)];
     }
 
-    private Publication? LoadPublication(SourceFile file, string fileName)
+    private Publication? LoadPublication(SourceFile file, string fileName, BibtexPapers fromBibtex)
     {
         var (frontMatter, line, body) = MarkdownRenderer.SplitFrontMatter(file.Text);
         if (frontMatter is null)
@@ -355,9 +360,17 @@ public sealed partial class ContentLoader
         }
 
         map.RejectUnknownKeys(PublicationKeys);
-        var title = map.String("title", required: true);
+        // A file naming a .bib entry's key only adds to or overrides that entry: nothing is required.
+        var bibtexKey = map.String("bibtex_key");
+        var basis = fromBibtex.Claim(bibtexKey, map);
+        var title = map.String("title", required: basis is null) ?? basis?.Title;
+        if (title is null && bibtexKey is not null)
+        {
+            map.File.Error(map.Node("bibtex_key")!.Start, $"no entry with key '{bibtexKey}' in the .bib files under publications/, so this file must give 'title', 'authors' and 'year' or 'date' itself");
+        }
+
         var authors = map.Strings("authors");
-        if (authors.IsEmpty)
+        if (authors.IsEmpty && basis is null)
         {
             map.File.Error(map.Has("authors") ? map.Node("authors")!.Start : map.Start, "missing required field 'authors' (a list of names)");
         }
@@ -365,14 +378,16 @@ public sealed partial class ContentLoader
         var date = map.Date("date");
         if (date is null && !map.Has("date"))
         {
-            date = Year(map);
+            date = basis is not null && !map.Has("year") ? basis.Date : Year(map);
         }
 
-        var links = PaperLinks(map);
+        var links = MergeLinks(basis?.Links ?? [], PaperLinks(map));
         var url = Url(map, "url");
         var image = Image(map, "image");
-        var selected = map.Bool("selected", false);
-        if (title is null || authors.IsEmpty || date is null)
+        var selected = map.Bool("selected", basis?.Selected ?? false);
+        var type = PaperType(map);
+        var bibtex = OwnBibtex(map);
+        if (title is null || (authors.IsEmpty && basis is null) || date is null)
         {
             return null;
         }
@@ -381,18 +396,25 @@ public sealed partial class ContentLoader
         {
             Slug = Slug(fileName),
             Title = title,
-            Authors = [.. authors.Select(a => ParseAuthor(a.Value))],
-            Venue = map.String("venue"),
-            Badge = map.String("badge"),
+            Authors = authors.IsEmpty ? basis!.Authors : [.. authors.Select(a => ParseAuthor(a.Value))],
+            MoreAuthors = authors.IsEmpty && basis!.MoreAuthors,
+            Venue = map.String("venue") ?? basis?.Venue,
+            Badge = map.String("badge") ?? basis?.Badge,
             Date = date.Value,
-            Url = url,
-            Image = image,
-            SummaryHtml = map.String("summary") is { } summary ? MarkdownRenderer.ToInlineHtml(summary) : null,
+            Url = url ?? basis?.Url,
+            Image = image ?? basis?.Image,
+            SummaryHtml = map.String("summary") is { } summary ? MarkdownRenderer.ToInlineHtml(summary) : basis?.SummaryHtml,
             Selected = selected,
             Links = links,
-            ScholarId = map.String("scholar_id"),
-            Bibtex = map.String("bibtex"),
-            AbstractHtml = string.IsNullOrWhiteSpace(body) ? null : body,
+            ScholarId = map.String("scholar_id") ?? basis?.ScholarId,
+            Bibtex = bibtex?.Text,
+            AbstractHtml = string.IsNullOrWhiteSpace(body) ? basis?.AbstractHtml : body,
+            Type = type ?? basis?.Type ?? PublicationType.Other,
+            Tags = map.Has("tags") ? [.. map.Strings("tags").Select(t => t.Value)] : basis?.Tags ?? [],
+            BibtexKey = bibtexKey ?? bibtex?.Key ?? basis?.BibtexKey,
+            Doi = DoiOf(links) ?? basis?.Doi,
+            ArxivId = ArxivIdOf(links) ?? basis?.ArxivId,
+            SourceEntry = basis?.SourceEntry,
             SourceFile = file.DisplayPath,
         };
     }
@@ -470,7 +492,7 @@ public sealed partial class ContentLoader
             name = name[..^1].TrimEnd();
         }
 
-        return new Author(name, _owner.IsOwner(name), equal, corresponding);
+        return new Author(name, _owner.IsOwner(name), equal, corresponding, CoauthorUrl(name));
     }
 
     // ---- sections/*.yaml ----------------------------------------------------------------
@@ -677,7 +699,8 @@ internal sealed class OwnerMatcher(IEnumerable<string> names)
 
     public bool IsOwner(string author) => _names.Contains(Normalize(author));
 
-    private static string Normalize(string name)
+    /// <summary>Letters and digits only, lower-case, accents dropped: "Zhi-Qin John Xu" and "zhiqin john xu" match.</summary>
+    internal static string Normalize(string name)
     {
         var decomposed = name.Normalize(NormalizationForm.FormD);
         var builder = new StringBuilder(decomposed.Length);
