@@ -33,6 +33,7 @@ static async Task<int> ServeAsync(string[] args)
         app.UseSiteRequestLogging();
         app.MapRazorPages();
         app.MapSiteHealth();
+        app.MapPublicationFiles();
 
         // Content is read and validated before listening: bad content stops here, listing every problem
         app.LoadSiteContent();

@@ -267,8 +267,9 @@ internal static partial class Citations
         _ => "document",
     };
 
-    private static string? PlainText(string? html) =>
-        html is null ? null : WebUtility.HtmlDecode(Tags().Replace(html, "")).Trim();
+    /// <summary>Rendered Markdown as one line of plain text (tags dropped, entities decoded, spaces collapsed).</summary>
+    public static string? PlainText(string? html) =>
+        html is null ? null : string.Join(' ', WebUtility.HtmlDecode(Tags().Replace(html, "")).Split((char[])[' ', '\n', '\t', '\r'], StringSplitOptions.RemoveEmptyEntries));
 
     [GeneratedRegex("<[^>]*>")]
     private static partial Regex Tags();

@@ -23,9 +23,10 @@ public sealed record Facet(string Value, string Label, int Count);
 /// <param name="BibtexBytes">The entry as served at <c>/publications/{slug}.bib</c> (UTF-8, newline-terminated).</param>
 /// <param name="CitationTags">Highwire Press <c>citation_*</c> meta tags for the page head.</param>
 /// <param name="JsonLd">schema.org <c>ScholarlyArticle</c>, safe to embed in a <c>&lt;script&gt;</c> data block.</param>
+/// <param name="Description">The summary (or abstract) as plain text, for the meta description.</param>
 public sealed record PublicationPage(
     Publication Paper, string BibtexKey, string Bibtex, ReadOnlyMemory<byte> BibtexBytes,
-    ImmutableArray<MetaTag> CitationTags, string JsonLd)
+    ImmutableArray<MetaTag> CitationTags, string JsonLd, string? Description)
 {
     /// <summary>The page's path: <c>/publications/{slug}</c>.</summary>
     public string Path => PublicationIndex.PagePath(Paper.Slug);
@@ -98,7 +99,8 @@ public sealed class PublicationIndex
                 ?? (paper.SourceEntry is { } entry ? BibtexWriter.FromEntry(entry) : BibtexWriter.FromPublication(paper, key));
             pages[paper.Slug] = new PublicationPage(
                 paper, key, bibtex, Encoding.UTF8.GetBytes(bibtex + "\n"),
-                Citations.Highwire(paper, pageUrl), Citations.JsonLd(paper, pageUrl, site.BaseUrl));
+                Citations.Highwire(paper, pageUrl), Citations.JsonLd(paper, pageUrl, site.BaseUrl),
+                Citations.PlainText(paper.SummaryHtml ?? paper.AbstractHtml));
             csl.Add((paper, key, pageUrl));
             all.Append(bibtex).Append("\n\n");
         }
