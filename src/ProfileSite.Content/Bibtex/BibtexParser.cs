@@ -211,6 +211,11 @@ public sealed class BibtexParser
             {
                 _pos++;
             }
+            else if (Peek() == '@' && AtLineStart(_pos))
+            {
+                // A brace closed too late swallowed the entry's end: point at the field it started in.
+                throw new SyntaxError($"entry '{key}' runs into the next entry; is a '{{' in '{fieldName}' not closed where it should be?", fieldPos);
+            }
             else if (Peek() != close)
             {
                 throw Expected($"',' or '{close}' after the value of '{fieldName}'", _pos);

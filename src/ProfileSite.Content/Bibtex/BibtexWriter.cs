@@ -129,7 +129,7 @@ public static class BibtexWriter
     private static string Ascii(string text)
     {
         var builder = new StringBuilder();
-        foreach (var c in text.Normalize(NormalizationForm.FormD))
+        foreach (var c in text.Select(LatinLetters.Base))
         {
             if (char.IsAsciiLetterOrDigit(c))
             {

@@ -57,7 +57,7 @@ public static class LatexText
 
         var output = new StringBuilder(latex.Length);
         Decode(latex, output);
-        return Collapse(output.ToString()).Normalize(NormalizationForm.FormC);
+        return Collapse(output.ToString());
     }
 
     private static void Decode(string s, StringBuilder output)
@@ -139,7 +139,19 @@ public static class LatexText
                 // A dotless i or j under an accent is how LaTeX writes í; Unicode wants the plain letter.
                 var text = decoded.ToString().Replace('ı', 'i').Replace('ȷ', 'j');
                 // The mark goes on the first letter: {\"u} and \"{u} and \"u all give ü.
-                output.Append(text.Length == 0 ? mark.ToString() : text[..1] + mark + text[1..]);
+                if (text.Length == 0)
+                {
+                    output.Append(mark);
+                }
+                else if (LatinLetters.Compose(text[0], mark) is { } composed)
+                {
+                    output.Append(composed).Append(text.AsSpan(1));
+                }
+                else
+                {
+                    output.Append(text[0]).Append(mark).Append(text.AsSpan(1));
+                }
+
                 return next - 1;
             }
         }

@@ -708,7 +708,8 @@ internal sealed class OwnerMatcher(IEnumerable<string> names)
         {
             if (char.IsLetterOrDigit(c))
             {
-                builder.Append(char.ToLowerInvariant(c));
+                // Normalize() can be a no-op under invariant globalization; fold accents ourselves too.
+                builder.Append(char.ToLowerInvariant(Bibtex.LatinLetters.Base(c)));
             }
         }
 
