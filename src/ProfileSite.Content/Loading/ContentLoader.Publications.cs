@@ -280,10 +280,14 @@ public sealed partial class ContentLoader
         var node = map.Node("bibtex")!;
         var document = BibtexParser.Parse(text);
         // A block scalar (| or >) starts on the line after the key; a plain one on the key's line.
-        var firstLine = node is YamlScalarNode { Style: YamlDotNet.Core.ScalarStyle.Literal or YamlDotNet.Core.ScalarStyle.Folded } ? node.Start.Line + 1 : node.Start.Line;
+        var block = node is YamlScalarNode { Style: YamlDotNet.Core.ScalarStyle.Literal or YamlDotNet.Core.ScalarStyle.Folded };
+        var firstLine = block ? node.Start.Line + 1 : node.Start.Line;
+        // YAML strips the block's indentation; add it back so columns match the file.
+        var firstText = map.File.Text.Split('\n').ElementAtOrDefault((int)firstLine - 1) ?? "";
+        var indent = block ? firstText.Length - firstText.TrimStart(' ').Length : 0;
         foreach (var problem in document.Problems)
         {
-            map.File.Error(new YamlDotNet.Core.Mark(0, firstLine + problem.Line - 1, problem.Column), "in 'bibtex': " + problem.Message);
+            map.File.Error(new YamlDotNet.Core.Mark(0, firstLine + problem.Line - 1, problem.Column + indent), "in 'bibtex': " + problem.Message);
         }
 
         if (document.Entries.Length != 1)
