@@ -102,9 +102,9 @@ public sealed partial class ContentLoader
             links.Add(new PublicationLink("pdf", PaperLinkKinds.All["pdf"].Label, pdf));
         }
 
-        if (arxiv is not null)
+        if (arxiv is not null && PaperLinkKinds.All["arxiv"].ToUrl(arxiv) is { } arxivUrl)
         {
-            links.Add(new PublicationLink("arxiv", PaperLinkKinds.All["arxiv"].Label, PaperLinkKinds.All["arxiv"].ToUrl(arxiv)!));
+            links.Add(new PublicationLink("arxiv", PaperLinkKinds.All["arxiv"].Label, arxivUrl));
         }
 
         if (doi is not null && PaperLinkKinds.All["doi"].ToUrl(doi) is { } doiUrl)
@@ -194,7 +194,11 @@ public sealed partial class ContentLoader
         var prefix = entry["archiveprefix"] ?? entry["eprinttype"];
         if (entry["eprint"] is { } eprint && (prefix is null || prefix.Equals("arxiv", StringComparison.OrdinalIgnoreCase)))
         {
-            return eprint.StartsWith("arXiv:", StringComparison.OrdinalIgnoreCase) ? eprint[6..] : eprint;
+            var id = eprint.StartsWith("arXiv:", StringComparison.OrdinalIgnoreCase) ? eprint[6..].Trim() : eprint.Trim();
+            if (BareArxivId().IsMatch(id))
+            {
+                return id;
+            }
         }
 
         foreach (var text in new[] { entry["journal"], entry["url"], entry["note"] })
@@ -328,6 +332,9 @@ public sealed partial class ContentLoader
 
         return doi;
     }
+
+    [GeneratedRegex(@"^(?:\d{4}\.\d{4,5}|[a-z\-]+(?:\.[A-Z]{2})?/\d{7})(?:v\d+)?$", RegexOptions.CultureInvariant)]
+    private static partial Regex BareArxivId();
 
     [GeneratedRegex(@"(?:arxiv\.org/(?:abs|pdf)/|arXiv:\s*)(?<id>(?:\d{4}\.\d{4,5}|[a-z\-]+(?:\.[A-Z]{2})?/\d{7})(?:v\d+)?)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex ArxivPattern();

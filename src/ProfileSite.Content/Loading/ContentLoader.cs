@@ -92,7 +92,7 @@ public sealed partial class ContentLoader
             PublicationsBySlug = publications.ToFrozenDictionary(p => p.Slug, StringComparer.Ordinal),
             Sections = sections,
             Navigation = navigation,
-            PublicationIndex = PublicationIndex.Build(publications, site, profile),
+            PublicationIndex = PublicationIndex.Build(publications, site),
             Warnings = [.. _diagnostics.Items],
         };
         return Result(content);

@@ -84,9 +84,8 @@ public sealed class PublicationIndex
     public static string PagePath(string slug) => $"{ListPath}/{slug}";
 
     /// <summary>Builds everything derived from the papers; <paramref name="site"/> gives absolute URLs when it has a base URL.</summary>
-    public static PublicationIndex Build(ImmutableArray<Publication> papers, SiteSettings site, Profile profile)
+    public static PublicationIndex Build(ImmutableArray<Publication> papers, SiteSettings site)
     {
-        _ = profile;
         var keys = Keys(papers);
         var pages = new Dictionary<string, PublicationPage>(StringComparer.Ordinal);
         var csl = new List<(Publication, string, Uri?)>();

@@ -123,6 +123,24 @@ public sealed class PublicationLoadingTests : IDisposable
     }
 
     [Fact]
+    public void Load_ArxivExport_IsAPreprintWithItsArxivLink()
+    {
+        _content.Write("publications/arxiv.bib", """
+            @misc{x2024, title={T}, author={Example, Ada}, year={2024}, eprint={2405.05409}, archivePrefix={arXiv}, primaryClass={cs.LG}}
+            @misc{y2024, title={U}, author={Example, Ada}, year={2024}, eprint={not an id?}, archivePrefix={arXiv}}
+            """);
+
+        var content = LoadValid();
+
+        var x = content.PublicationsBySlug["x2024"];
+        Assert.Equal(PublicationType.Preprint, x.Type);
+        Assert.Equal("2405.05409", x.ArxivId);
+        Assert.Equal("https://arxiv.org/abs/2405.05409", Assert.Single(x.Links).Url);
+        Assert.Null(content.PublicationsBySlug["y2024"].ArxivId);
+        Assert.Empty(content.PublicationsBySlug["y2024"].Links);
+    }
+
+    [Fact]
     public void Load_MarkdownNamingABibKey_OverridesAndAddsFields()
     {
         _content.Write("publications/refs.bib", SmallBib);
