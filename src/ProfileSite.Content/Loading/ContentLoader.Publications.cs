@@ -67,6 +67,19 @@ public sealed partial class ContentLoader
         }
     }
 
+    /// <summary>Two papers the owner gave the same key would be one citation in every .bib that uses them.</summary>
+    private void ReportDuplicateBibtexKeys(List<Publication> papers)
+    {
+        foreach (var group in papers.Where(p => p.BibtexKey is not null).GroupBy(p => p.BibtexKey!, StringComparer.OrdinalIgnoreCase).Where(g => g.Count() > 1))
+        {
+            foreach (var paper in group.Skip(1))
+            {
+                _diagnostics.Add(new ContentError(paper.SourceFile, 0, 0, Severity.Error,
+                    $"citation key '{group.Key}' is also used by {group.First().SourceFile}; keys must be unique"));
+            }
+        }
+    }
+
     private Publication? FromBibtex(SourceFile file, BibtexEntry entry)
     {
         var slug = Slug(entry.Key);

@@ -341,6 +341,7 @@ public sealed partial class ContentLoader
         }
 
         AddUnclaimedBibtexPapers(fromBibtex, papers, slugs);
+        ReportDuplicateBibtexKeys(papers);
         return [.. papers.OrderByDescending(p => p.Date)];
     }
 

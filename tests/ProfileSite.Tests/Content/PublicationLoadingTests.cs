@@ -210,6 +210,15 @@ public sealed class PublicationLoadingTests : IDisposable
     }
 
     [Fact]
+    public void Load_TwoFilesWithTheSameBibtexKey_IsAnError()
+    {
+        _content.Write("publications/2022-cuts.md", "---\ntitle: Cuts\nauthors: [Dan Other]\nyear: 2022\nbibtex_key: same2022\n---\n");
+        _content.Write("publications/2022-more.md", "---\ntitle: More\nauthors: [Dan Other]\nyear: 2022\nbibtex_key: same2022\n---\n");
+
+        Assert.Equal("content/publications/2022-more.md: error: citation key 'same2022' is also used by content/publications/2022-cuts.md; keys must be unique", SingleError().ToString());
+    }
+
+    [Fact]
     public void Load_DuplicateBibKeys_AreErrors()
     {
         _content.Write("publications/a.bib", "@misc{same, title = {A}, author = {X, Y}, year = 2020}\n");
