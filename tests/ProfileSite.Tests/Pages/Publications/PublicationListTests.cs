@@ -114,9 +114,19 @@ public sealed class PublicationListTests : IDisposable
 
         Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
         Assert.Empty(Titles(page));
-        var notices = page.QuerySelectorAll(".notice").Select(n => Squash(n.TextContent)).ToArray();
-        Assert.Equal([message, "No paper matches these filters. Show all 3 papers."], notices);
+        var notice = Assert.Single(page.QuerySelectorAll(".notice"));
+        Assert.Equal($"{message} Show all 3 papers.", Squash(notice.TextContent));
         Assert.Equal("/publications", page.QuerySelector(".notice a")!.GetAttribute("href"));
+    }
+
+    [Fact]
+    public async Task List_FiltersThatMatchSeparatelyButNotTogether_SaySo()
+    {
+        var page = await GetAsync("/publications?type=preprint&year=2024");
+
+        Assert.Empty(Titles(page));
+        Assert.Equal("No paper matches all these filters. Show all 3 papers.", Squash(Assert.Single(page.QuerySelectorAll(".notice")).TextContent));
+        Assert.Equal("Showing 0 of 3 papers", page.QuerySelector(".pub-count")!.TextContent);
     }
 
     [Fact]
