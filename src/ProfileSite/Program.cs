@@ -32,8 +32,8 @@ static async Task<int> ServeAsync(string[] args)
         app.UseSiteStaticFiles();
         app.UseSiteRequestLogging();
         app.MapRazorPages();
-        app.MapSiteHealth();
         app.MapPublicationFiles();
+        app.MapSiteHealth();
 
         // Content is read and validated before listening: bad content stops here, listing every problem
         app.LoadSiteContent();

@@ -266,6 +266,16 @@ public sealed partial class ContentLoader
 
     // ---- front matter fields ------------------------------------------------------------
 
+    /// <summary>Front matter keys this part of the loader reads, beyond the basic ones.</summary>
+    private static readonly string[] BibtexFrontMatterKeys = ["bibtex_key"];
+
+    /// <summary>What a Markdown file leaves out, the .bib entry it extends supplies.</summary>
+    private static Publication WithBasis(Publication paper, Publication basis) => paper with
+    {
+        ScholarId = paper.ScholarId ?? basis.ScholarId,
+        AbstractHtml = paper.AbstractHtml ?? basis.AbstractHtml,
+    };
+
     private static PublicationType? PaperType(YamlMap map)
     {
         var written = map.String("type");

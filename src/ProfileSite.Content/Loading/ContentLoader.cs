@@ -88,11 +88,11 @@ public sealed partial class ContentLoader
             About = about ?? new AboutText("About Me", ""),
             News = news,
             Publications = publications,
+            PublicationIndex = PublicationIndex.Build(publications, site),
             SelectedPublications = selected.IsEmpty ? publications : selected,
             PublicationsBySlug = publications.ToFrozenDictionary(p => p.Slug, StringComparer.Ordinal),
             Sections = sections,
             Navigation = navigation,
-            PublicationIndex = PublicationIndex.Build(publications, site),
             Warnings = [.. _diagnostics.Items],
         };
         return Result(content);
@@ -309,7 +309,7 @@ public sealed partial class ContentLoader
     private static readonly string[] PublicationKeys =
     [
         "title", "authors", "venue", "badge", "date", "year", "url", "image", "summary", "selected",
-        "links", "scholar_id", "bibtex", "type", "tags", "bibtex_key",
+        "links", "scholar_id", "bibtex", "type", "tags",
     ];
 
     private ImmutableArray<Publication> LoadPublications()
@@ -360,7 +360,7 @@ public sealed partial class ContentLoader
             return null;
         }
 
-        map.RejectUnknownKeys(PublicationKeys);
+        map.RejectUnknownKeys([.. PublicationKeys, .. BibtexFrontMatterKeys]);
         // A file naming a .bib entry's key only adds to or overrides that entry: nothing is required.
         var bibtexKey = map.String("bibtex_key");
         var basis = fromBibtex.Claim(bibtexKey, map);
@@ -393,7 +393,7 @@ public sealed partial class ContentLoader
             return null;
         }
 
-        return new Publication
+        var paper = new Publication
         {
             Slug = Slug(fileName),
             Title = title,
@@ -407,17 +407,18 @@ public sealed partial class ContentLoader
             SummaryHtml = map.String("summary") is { } summary ? MarkdownRenderer.ToInlineHtml(summary) : basis?.SummaryHtml,
             Selected = selected,
             Links = links,
-            ScholarId = map.String("scholar_id") ?? basis?.ScholarId,
-            Bibtex = bibtex?.Text,
-            AbstractHtml = string.IsNullOrWhiteSpace(body) ? basis?.AbstractHtml : body,
+            ScholarId = map.String("scholar_id"),
+            Bibtex = map.String("bibtex"),
+            AbstractHtml = string.IsNullOrWhiteSpace(body) ? null : body,
+            SourceFile = file.DisplayPath,
             Type = type ?? basis?.Type ?? PublicationType.Other,
             Tags = map.Has("tags") ? [.. map.Strings("tags").Select(t => t.Value)] : basis?.Tags ?? [],
             BibtexKey = bibtexKey ?? bibtex?.Key ?? basis?.BibtexKey,
             Doi = DoiOf(links) ?? basis?.Doi,
             ArxivId = ArxivIdOf(links) ?? basis?.ArxivId,
             SourceEntry = basis?.SourceEntry,
-            SourceFile = file.DisplayPath,
         };
+        return basis is null ? paper : WithBasis(paper, basis);
     }
 
     private static PartialDate? Year(YamlMap map)
