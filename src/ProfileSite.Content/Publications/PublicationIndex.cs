@@ -98,8 +98,8 @@ public sealed class PublicationIndex
                 ?? (paper.SourceEntry is { } entry ? BibtexWriter.FromEntry(entry) : BibtexWriter.FromPublication(paper, key));
             pages[paper.Slug] = new PublicationPage(
                 paper, key, bibtex, Encoding.UTF8.GetBytes(bibtex + "\n"),
-                Citations.Highwire(paper, pageUrl), Citations.JsonLd(paper, pageUrl, site.BaseUrl),
-                Citations.PlainText(paper.SummaryHtml ?? paper.AbstractHtml));
+                CitationFormats.Highwire(paper, pageUrl), CitationFormats.JsonLd(paper, pageUrl, site.BaseUrl),
+                CitationFormats.PlainText(paper.SummaryHtml ?? paper.AbstractHtml));
             csl.Add((paper, key, pageUrl));
             all.Append(bibtex).Append("\n\n");
         }
@@ -108,7 +108,7 @@ public sealed class PublicationIndex
         {
             Pages = pages.ToFrozenDictionary(StringComparer.Ordinal),
             BibtexFile = Encoding.UTF8.GetBytes(all.ToString().TrimEnd('\n') + (papers.IsEmpty ? "" : "\n")),
-            CslJson = Citations.CslJson(csl),
+            CslJson = CitationFormats.CslJson(csl),
         };
     }
 

@@ -17,7 +17,7 @@ public sealed record MetaTag(string Name, string Content);
 /// What citation tools and search engines read about a paper: Highwire Press tags (Google
 /// Scholar), schema.org JSON-LD, and CSL-JSON (Zotero, Mendeley, pandoc).
 /// </summary>
-internal static partial class Citations
+internal static partial class CitationFormats
 {
     // Non-ASCII stays readable; '<', '>', '&' and quotes are still escaped (\u003C...), so a
     // string can never close the <script> data block it is embedded in.
