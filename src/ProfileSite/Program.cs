@@ -44,6 +44,7 @@ static async Task<int> ServeAsync(string[] args)
         app.UseSiteRequestLogging();
         app.UseSiteLimits();
         app.MapRazorPages();
+        app.MapPublicationFiles();
         app.MapSiteHealth();
         app.MapSiteDiscovery();
 

@@ -63,7 +63,9 @@ public sealed partial class ContentLoader
         var site = LoadSite(profile);
         var about = LoadAbout();
         var news = LoadNews();
+        LoadCoauthors();
         var publications = LoadPublications();
+        WarnUnusedCoauthors();
         var sections = LoadSections();
 
         if (_diagnostics.HasErrors || profile is null || site is null)
@@ -89,6 +91,7 @@ public sealed partial class ContentLoader
             About = about ?? new AboutText("About Me", ""),
             News = news,
             Publications = publications,
+            PublicationIndex = PublicationIndex.Build(publications, site),
             SelectedPublications = selected.IsEmpty ? publications : selected,
             PublicationsBySlug = publications.ToFrozenDictionary(p => p.Slug, StringComparer.Ordinal),
             Sections = sections,
@@ -331,9 +334,10 @@ public sealed partial class ContentLoader
 
         var papers = new List<Publication>();
         var slugs = new Dictionary<string, string>(StringComparer.Ordinal);
+        var fromBibtex = LoadBibtexFiles(folder);
         foreach (var path in Directory.EnumerateFiles(folder, "*.md").Order(StringComparer.Ordinal))
         {
-            if (Open(path) is not { } file || LoadPublication(file, Path.GetFileNameWithoutExtension(path)) is not { } paper)
+            if (Open(path) is not { } file || LoadPublication(file, Path.GetFileNameWithoutExtension(path), fromBibtex) is not { } paper)
             {
                 continue;
             }
@@ -348,10 +352,12 @@ public sealed partial class ContentLoader
             papers.Add(paper);
         }
 
+        AddUnclaimedBibtexPapers(fromBibtex, papers, slugs);
+        ReportDuplicateBibtexKeys(papers);
         return [.. papers.OrderByDescending(p => p.Date)];
     }
 
-    private Publication? LoadPublication(SourceFile file, string fileName)
+    private Publication? LoadPublication(SourceFile file, string fileName, BibtexPapers fromBibtex)
     {
         var (frontMatter, line, body) = MarkdownRenderer.SplitFrontMatter(file.Text);
         if (frontMatter is null)
@@ -366,10 +372,18 @@ public sealed partial class ContentLoader
             return null;
         }
 
-        map.RejectUnknownKeys(PublicationKeys);
-        var title = map.String("title", required: true);
+        map.RejectUnknownKeys([.. PublicationKeys, .. BibtexFrontMatterKeys]);
+        // A file naming a .bib entry's key only adds to or overrides that entry: nothing is required.
+        var bibtexKey = map.String("bibtex_key");
+        var basis = fromBibtex.Claim(bibtexKey, map);
+        var title = map.String("title", required: basis is null) ?? basis?.Title;
+        if (title is null && bibtexKey is not null)
+        {
+            map.File.Error(map.Node("bibtex_key")!.Start, $"no entry with key '{bibtexKey}' in the .bib files under publications/, so this file must give 'title', 'authors' and 'year' or 'date' itself");
+        }
+
         var authors = map.Strings("authors");
-        if (authors.IsEmpty)
+        if (authors.IsEmpty && basis is null)
         {
             map.File.Error(map.Has("authors") ? map.Node("authors")!.Start : map.Start, "missing required field 'authors' (a list of names)");
         }
@@ -377,29 +391,32 @@ public sealed partial class ContentLoader
         var date = map.Date("date");
         if (date is null && !map.Has("date"))
         {
-            date = Year(map);
+            date = basis is not null && !map.Has("year") ? basis.Date : Year(map);
         }
 
-        var links = PaperLinks(map);
+        var links = MergeLinks(basis?.Links ?? [], PaperLinks(map));
         var url = Url(map, "url");
         var image = Image(map, "image");
-        var selected = map.Bool("selected", false);
-        if (title is null || authors.IsEmpty || date is null)
+        var selected = map.Bool("selected", basis?.Selected ?? false);
+        var type = PaperType(map);
+        var bibtex = OwnBibtex(map);
+        if (title is null || (authors.IsEmpty && basis is null) || date is null)
         {
             return null;
         }
 
-        return new Publication
+        var paper = new Publication
         {
             Slug = Slug(fileName),
             Title = title,
-            Authors = [.. authors.Select(a => ParseAuthor(a.Value))],
-            Venue = map.String("venue"),
-            Badge = map.String("badge"),
+            Authors = authors.IsEmpty ? basis!.Authors : [.. authors.Select(a => ParseAuthor(a.Value))],
+            MoreAuthors = authors.IsEmpty && basis!.MoreAuthors,
+            Venue = map.String("venue") ?? basis?.Venue,
+            Badge = map.String("badge") ?? basis?.Badge,
             Date = date.Value,
-            Url = url,
-            Image = image,
-            SummaryHtml = map.String("summary") is { } summary ? MarkdownRenderer.ToInlineHtml(summary) : null,
+            Url = url ?? basis?.Url,
+            Image = image ?? basis?.Image,
+            SummaryHtml = map.String("summary") is { } summary ? MarkdownRenderer.ToInlineHtml(summary) : basis?.SummaryHtml,
             Selected = selected,
             Links = links,
             ScholarId = map.String("scholar_id"),
@@ -407,7 +424,14 @@ public sealed partial class ContentLoader
             Bibtex = map.String("bibtex"),
             AbstractHtml = string.IsNullOrWhiteSpace(body) ? null : body,
             SourceFile = file.DisplayPath,
+            Type = type ?? basis?.Type ?? PublicationType.Other,
+            Tags = map.Has("tags") ? [.. map.Strings("tags").Select(t => t.Value)] : basis?.Tags ?? [],
+            BibtexKey = bibtexKey ?? bibtex?.Key ?? basis?.BibtexKey,
+            Doi = DoiOf(links) ?? basis?.Doi,
+            ArxivId = ArxivIdOf(links) ?? basis?.ArxivId,
+            SourceEntry = basis?.SourceEntry,
         };
+        return basis is null ? paper : WithBasis(paper, basis);
     }
 
     private static PartialDate? Year(YamlMap map)
@@ -483,7 +507,7 @@ public sealed partial class ContentLoader
             name = name[..^1].TrimEnd();
         }
 
-        return new Author(name, _owner.IsOwner(name), equal, corresponding);
+        return new Author(name, _owner.IsOwner(name), equal, corresponding, CoauthorUrl(name));
     }
 
     // ---- sections/*.yaml ----------------------------------------------------------------
@@ -690,7 +714,8 @@ internal sealed class OwnerMatcher(IEnumerable<string> names)
 
     public bool IsOwner(string author) => _names.Contains(Normalize(author));
 
-    private static string Normalize(string name)
+    /// <summary>Letters and digits only, lower-case, accents dropped: "Zhi-Qin John Xu" and "zhiqin john xu" match.</summary>
+    internal static string Normalize(string name)
     {
         var decomposed = name.Normalize(NormalizationForm.FormD);
         var builder = new StringBuilder(decomposed.Length);
@@ -698,7 +723,8 @@ internal sealed class OwnerMatcher(IEnumerable<string> names)
         {
             if (char.IsLetterOrDigit(c))
             {
-                builder.Append(char.ToLowerInvariant(c));
+                // Normalize() can be a no-op under invariant globalization; fold accents ourselves too.
+                builder.Append(char.ToLowerInvariant(Bibtex.LatinLetters.Base(c)));
             }
         }
 

@@ -48,6 +48,27 @@ public sealed record Publication
     /// <summary>The file the paper came from, relative to the content root's parent.</summary>
     public required string SourceFile { get; init; }
 
+    /// <summary>What kind of work this is (journal, conference, preprint, ...); <see cref="PublicationType.Other"/> when not given.</summary>
+    public PublicationType Type { get; init; }
+
+    /// <summary>Topics the owner filters by, as written (<c>dropout</c>, <c>language models</c>).</summary>
+    public ImmutableArray<string> Tags { get; init; } = [];
+
+    /// <summary>The citation key the owner chose (front matter <c>bibtex_key</c>, or the key of a <c>.bib</c> entry); null to generate one.</summary>
+    public string? BibtexKey { get; init; }
+
+    /// <summary>The bare DOI (<c>10.1109/TPAMI.2024.3357172</c>), from the <c>doi</c> link or field.</summary>
+    public string? Doi { get; init; }
+
+    /// <summary>The bare arXiv id (<c>2401.08309</c>), from the <c>arxiv</c> link or a <c>.bib</c> eprint.</summary>
+    public string? ArxivId { get; init; }
+
+    /// <summary>True when the author list is cut short ("and others" in BibTeX): shown as "et al.".</summary>
+    public bool MoreAuthors { get; init; }
+
+    /// <summary>The <c>.bib</c> entry the paper came from, when it came from one: served as its BibTeX.</summary>
+    public Bibtex.BibtexEntry? SourceEntry { get; init; }
+
     /// <summary>True when some author carries the equal-contribution mark.</summary>
     public bool HasEqualContribution => Authors.Any(a => a.EqualContribution);
 
@@ -56,7 +77,12 @@ public sealed record Publication
 }
 
 /// <summary>An author as written, with the marks split off and the owner recognised.</summary>
-public sealed record Author(string Name, bool IsOwner, bool EqualContribution, bool Corresponding);
+/// <param name="Name">The name as written, without marks.</param>
+/// <param name="IsOwner">True for the profile's name or one of its aliases (bolded).</param>
+/// <param name="EqualContribution">Marked '*'.</param>
+/// <param name="Corresponding">Marked '†'.</param>
+/// <param name="Url">The co-author's homepage from <c>coauthors.yaml</c>, if listed there.</param>
+public sealed record Author(string Name, bool IsOwner, bool EqualContribution, bool Corresponding, string? Url = null);
 
 /// <summary>A labelled link on a paper (PDF, Code, arXiv, ...).</summary>
 public sealed record PublicationLink(string Kind, string Label, string Url);

@@ -38,6 +38,9 @@ public sealed record SiteContent
     /// <summary>The papers the About page shows: those marked selected, or all when none is.</summary>
     public ImmutableArray<Publication> SelectedPublications { get; init; }
 
+    /// <summary>The publications as the list page, detail pages and citation files need them, built once.</summary>
+    public PublicationIndex PublicationIndex { get; init; } = PublicationIndex.Empty;
+
     /// <summary>The sections of the About page in display order, for the top bar.</summary>
     public required ImmutableArray<PageSection> Navigation { get; init; }
 

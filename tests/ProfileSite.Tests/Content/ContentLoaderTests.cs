@@ -10,21 +10,11 @@ public sealed class ContentLoaderTests : IDisposable
 
     public void Dispose() => _content.Dispose();
 
-    private ContentLoadResult Load() => ContentLoader.Load(new ContentLoadOptions(_content.ContentPath, _content.WebRootPath));
+    private ContentLoadResult Load() => _content.Load();
 
-    private SiteContent LoadValid()
-    {
-        var result = Load();
-        Assert.True(result.Succeeded, string.Join("\n", result.Problems));
-        return result.Content!;
-    }
+    private SiteContent LoadValid() => _content.LoadValid();
 
-    private ContentError SingleError()
-    {
-        var result = Load();
-        Assert.False(result.Succeeded);
-        return Assert.Single(result.Problems, p => p.IsError);
-    }
+    private ContentError SingleError() => _content.SingleError();
 
     // ---- valid content -------------------------------------------------------------------
 

@@ -10,7 +10,9 @@ namespace ProfileSite.Pages;
 /// </summary>
 public static class AuthorList
 {
-    public static IHtmlContent Render(ImmutableArray<Author> authors)
+    /// <param name="authors">The authors in order.</param>
+    /// <param name="etAl">Append ", et al." for a list cut short ("and others" in BibTeX).</param>
+    public static IHtmlContent Render(ImmutableArray<Author> authors, bool etAl = false)
     {
         var html = new HtmlContentBuilder();
         for (var i = 0; i < authors.Length; i++)
@@ -22,7 +24,16 @@ public static class AuthorList
             }
 
             html.AppendHtml(author.IsOwner ? "<strong class=\"author author-self\">" : "<span class=\"author\">");
-            html.Append(author.Name);
+            if (author.Url is not null)
+            {
+                // A co-author's homepage from coauthors.yaml.
+                html.AppendHtml("<a href=\"").Append(author.Url).AppendHtml("\">").Append(author.Name).AppendHtml("</a>");
+            }
+            else
+            {
+                html.Append(author.Name);
+            }
+
             var marks = (author.EqualContribution ? "*" : "") + (author.Corresponding ? "†" : "");
             if (marks.Length > 0)
             {
@@ -30,6 +41,11 @@ public static class AuthorList
             }
 
             html.AppendHtml(author.IsOwner ? "</strong>" : "</span>");
+        }
+
+        if (etAl)
+        {
+            html.Append(", et al.");
         }
 
         return html;

@@ -1,0 +1,457 @@
+using System.Collections.Frozen;
+using System.Collections.Immutable;
+using System.Text;
+
+namespace ProfileSite.Content.Bibtex;
+
+/// <summary>One <c>name = value</c> of an entry.</summary>
+/// <param name="Name">The field name, lower-case (<c>title</c>, <c>author</c>, ...).</param>
+/// <param name="Raw">The value as LaTeX source, after <c>@string</c> macros and <c>#</c> are expanded, outer delimiters removed.</param>
+/// <param name="Line">1-based line of the field name.</param>
+/// <param name="Column">1-based column of the field name.</param>
+public sealed record BibtexField(string Name, string Raw, int Line, int Column)
+{
+    /// <summary>The value as plain Unicode text: LaTeX accents and commands decoded, braces dropped, spaces collapsed.</summary>
+    public string Value { get; } = LatexText.ToUnicode(Raw);
+}
+
+/// <summary>One <c>@type{key, ...}</c> entry.</summary>
+/// <param name="Type">The entry type, lower-case (<c>article</c>, <c>inproceedings</c>, ...).</param>
+/// <param name="Key">The citation key as written.</param>
+/// <param name="Fields">The fields in the order written (duplicates dropped).</param>
+/// <param name="Line">1-based line of the '@'.</param>
+/// <param name="Column">1-based column of the '@'.</param>
+public sealed record BibtexEntry(string Type, string Key, ImmutableArray<BibtexField> Fields, int Line, int Column)
+{
+    /// <summary>The decoded value of a field, or null when the entry has none (or it is blank).</summary>
+    public string? this[string name] => Field(name) is { Value: { Length: > 0 } value } ? value : null;
+
+    public BibtexField? Field(string name) => Fields.FirstOrDefault(f => f.Name == name);
+}
+
+/// <summary>A problem in a <c>.bib</c> text, pinned to a line and column.</summary>
+public sealed record BibtexProblem(int Line, int Column, string Message, bool IsWarning = false);
+
+/// <summary>What a <c>.bib</c> text holds: its entries and the problems found.</summary>
+public sealed record BibtexDocument(ImmutableArray<BibtexEntry> Entries, ImmutableArray<BibtexProblem> Problems);
+
+/// <summary>
+/// A BibTeX reader as forgiving as BibTeX itself and stricter where it helps the owner: every
+/// entry type, <c>{...}</c> and <c>"..."</c> values with nested braces, <c>@string</c> macros
+/// with <c>#</c> concatenation, the standard month macros, <c>@comment</c>, <c>@preamble</c> and
+/// free text between entries. It never throws: a broken entry becomes a problem with its line
+/// and column, and reading resumes at the next entry.
+/// </summary>
+public sealed class BibtexParser
+{
+    private static readonly FrozenDictionary<string, string> MonthMacros = new Dictionary<string, string>
+    {
+        ["jan"] = "January", ["feb"] = "February", ["mar"] = "March", ["apr"] = "April",
+        ["may"] = "May", ["jun"] = "June", ["jul"] = "July", ["aug"] = "August",
+        ["sep"] = "September", ["oct"] = "October", ["nov"] = "November", ["dec"] = "December",
+    }.ToFrozenDictionary(StringComparer.Ordinal);
+
+    private readonly string _text;
+    private readonly int[] _lineStarts;
+    private readonly Dictionary<string, string> _macros = new(MonthMacros, StringComparer.OrdinalIgnoreCase);
+    private readonly List<BibtexEntry> _entries = [];
+    private readonly List<BibtexProblem> _problems = [];
+    private int _pos;
+
+    private BibtexParser(string text)
+    {
+        _text = text;
+        var starts = new List<int> { 0 };
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (text[i] == '\n')
+            {
+                starts.Add(i + 1);
+            }
+        }
+
+        _lineStarts = [.. starts];
+    }
+
+    /// <summary>Reads every entry of a <c>.bib</c> text.</summary>
+    public static BibtexDocument Parse(string text)
+    {
+        var parser = new BibtexParser(text);
+        parser.Run();
+        return new BibtexDocument([.. parser._entries], [.. parser._problems]);
+    }
+
+    private void Run()
+    {
+        while (true)
+        {
+            // Anything before an '@' is a comment, as in BibTeX.
+            var at = _text.IndexOf('@', _pos);
+            if (at < 0)
+            {
+                return;
+            }
+
+            _pos = at;
+            try
+            {
+                ReadItem();
+            }
+            catch (SyntaxError error)
+            {
+                var (line, column) = Where(error.Position);
+                _problems.Add(new BibtexProblem(line, column, error.Message));
+                _pos = Math.Max(error.Position, at + 1);
+                SkipToNextEntry();
+            }
+        }
+    }
+
+    private void ReadItem()
+    {
+        var start = _pos;
+        _pos++; // '@'
+        SkipSpace();
+        var type = ReadIdentifier("an entry type after '@' (article, inproceedings, string, ...)").ToLowerInvariant();
+        SkipSpace();
+        if (type == "comment")
+        {
+            // '@comment{...}' swallows a balanced group; a bare '@comment' only itself.
+            if (Peek() is '{' or '(')
+            {
+                SkipGroup();
+            }
+
+            return;
+        }
+
+        var open = Peek();
+        if (open is not ('{' or '('))
+        {
+            throw Expected($"'{{' after '@{type}'", _pos);
+        }
+
+        var close = open == '{' ? '}' : ')';
+        _pos++;
+        SkipSpace();
+        switch (type)
+        {
+            case "preamble":
+                ReadValue();
+                SkipSpace();
+                Expect(close);
+                return;
+            case "string":
+                var namePos = _pos;
+                var name = ReadIdentifier("a macro name after '@string{'");
+                SkipSpace();
+                Expect('=');
+                var value = ReadValue();
+                SkipSpace();
+                Expect(close);
+                if (_macros.ContainsKey(name) && !MonthMacros.ContainsKey(name.ToLowerInvariant()))
+                {
+                    var (l, c) = Where(namePos);
+                    _problems.Add(new BibtexProblem(l, c, $"@string '{name}' is defined twice; the later value wins", IsWarning: true));
+                }
+
+                _macros[name] = value;
+                return;
+        }
+
+        var keyPos = _pos;
+        var key = ReadKey(close);
+        if (key.Length == 0)
+        {
+            throw Expected("a citation key after '{'", keyPos);
+        }
+
+        var fields = new List<BibtexField>();
+        SkipSpace();
+        if (Peek() == ',')
+        {
+            _pos++;
+        }
+        else if (Peek() != close)
+        {
+            throw Expected($"',' after the key '{key}'", _pos);
+        }
+
+        while (true)
+        {
+            SkipSpace();
+            if (Peek() == close)
+            {
+                _pos++;
+                break;
+            }
+
+            if (AtEnd)
+            {
+                throw new SyntaxError($"entry '{key}' is not closed; expected '{close}'", start);
+            }
+
+            var fieldPos = _pos;
+            var fieldName = ReadIdentifier("a field name like 'title' or the closing '}'").ToLowerInvariant();
+            SkipSpace();
+            Expect('=');
+            var raw = ReadValue();
+            var (line, column) = Where(fieldPos);
+            if (fields.Any(f => f.Name == fieldName))
+            {
+                _problems.Add(new BibtexProblem(line, column, $"field '{fieldName}' appears twice in '{key}'; the first is kept", IsWarning: true));
+            }
+            else
+            {
+                fields.Add(new BibtexField(fieldName, raw, line, column));
+            }
+
+            SkipSpace();
+            if (Peek() == ',')
+            {
+                _pos++;
+            }
+            else if (Peek() == '@' && AtLineStart(_pos))
+            {
+                // A brace closed too late swallowed the entry's end: point at the field it started in.
+                throw new SyntaxError($"entry '{key}' runs into the next entry; is a '{{' in '{fieldName}' not closed where it should be?", fieldPos);
+            }
+            else if (Peek() != close)
+            {
+                throw Expected($"',' or '{close}' after the value of '{fieldName}'", _pos);
+            }
+        }
+
+        var (entryLine, entryColumn) = Where(start);
+        _entries.Add(new BibtexEntry(type, key, [.. fields], entryLine, entryColumn));
+    }
+
+    /// <summary>A value: parts joined by '#', each a braced or quoted string, a number or a macro name.</summary>
+    private string ReadValue()
+    {
+        var builder = new StringBuilder();
+        while (true)
+        {
+            SkipSpace();
+            var c = Peek();
+            if (c == '{')
+            {
+                builder.Append(ReadDelimited('}'));
+            }
+            else if (c == '"')
+            {
+                builder.Append(ReadDelimited('"'));
+            }
+            else if (char.IsAsciiDigit(c))
+            {
+                var start = _pos;
+                while (!AtEnd && char.IsAsciiDigit(Peek()))
+                {
+                    _pos++;
+                }
+
+                builder.Append(_text, start, _pos - start);
+            }
+            else if (IsIdentifierChar(c))
+            {
+                var start = _pos;
+                var name = ReadIdentifier("a value");
+                if (_macros.TryGetValue(name, out var expansion))
+                {
+                    builder.Append(expansion);
+                }
+                else
+                {
+                    var (line, column) = Where(start);
+                    _problems.Add(new BibtexProblem(line, column, $"undefined @string macro '{name}'; define it with @string{{{name} = {{...}}}} or put the value in braces"));
+                }
+            }
+            else
+            {
+                throw Expected("a value: {text}, \"text\", a number or a @string name", _pos);
+            }
+
+            SkipSpace();
+            if (Peek() != '#')
+            {
+                return builder.ToString();
+            }
+
+            _pos++;
+        }
+    }
+
+    /// <summary>Reads <c>{...}</c> or <c>"..."</c>; braces nest inside both, and a quote inside braces is text.</summary>
+    private string ReadDelimited(char close)
+    {
+        var start = _pos;
+        _pos++;
+        var depth = 0;
+        var contentStart = _pos;
+        while (!AtEnd)
+        {
+            var c = _text[_pos];
+            if (c == '\\' && _pos + 1 < _text.Length)
+            {
+                // An escaped brace or quote (\{, \", \}) is text, not structure.
+                _pos += 2;
+                continue;
+            }
+
+            if (c == '{')
+            {
+                depth++;
+            }
+            else if (c == '}')
+            {
+                if (depth == 0)
+                {
+                    if (close == '}')
+                    {
+                        var value = _text[contentStart.._pos];
+                        _pos++;
+                        return value;
+                    }
+
+                    throw new SyntaxError("unbalanced '}' inside a quoted value", _pos);
+                }
+
+                depth--;
+            }
+            else if (c == '"' && close == '"' && depth == 0)
+            {
+                var value = _text[contentStart.._pos];
+                _pos++;
+                return value;
+            }
+            else if (c == '@' && depth == 0 && close == '}' && AtLineStart(_pos))
+            {
+                // An '@' at a line start inside a value is almost surely the next entry: the brace was never closed.
+                break;
+            }
+
+            _pos++;
+        }
+
+        throw new SyntaxError(close == '}' ? "'{' is never closed; expected a matching '}'" : "'\"' is never closed; expected a matching '\"'", start);
+    }
+
+    private string ReadKey(char close)
+    {
+        var start = _pos;
+        while (!AtEnd && _text[_pos] is not (',' or '\n' or '\r' or ' ' or '\t') && _text[_pos] != close && _text[_pos] != '=')
+        {
+            _pos++;
+        }
+
+        return _text[start.._pos];
+    }
+
+    private string ReadIdentifier(string expected)
+    {
+        var start = _pos;
+        while (!AtEnd && IsIdentifierChar(_text[_pos]))
+        {
+            _pos++;
+        }
+
+        if (_pos == start)
+        {
+            throw Expected(expected, start);
+        }
+
+        return _text[start.._pos];
+    }
+
+    private static bool IsIdentifierChar(char c) =>
+        char.IsAsciiLetterOrDigit(c) || c is '_' or '-' or ':' or '.' or '+' or '/' or '\'' or '!' or '?' or '*' or '&' or '<' or '>' or ';' or '[' or ']' or '|';
+
+    private void SkipGroup()
+    {
+        var start = _pos;
+        var open = _text[_pos];
+        var close = open == '{' ? '}' : ')';
+        var depth = 0;
+        while (!AtEnd)
+        {
+            var c = _text[_pos++];
+            if (c == open)
+            {
+                depth++;
+            }
+            else if (c == close && --depth == 0)
+            {
+                return;
+            }
+        }
+
+        throw new SyntaxError("'@comment' is never closed", start);
+    }
+
+    private void SkipToNextEntry()
+    {
+        while (!AtEnd && !(_text[_pos] == '@' && AtLineStart(_pos)))
+        {
+            _pos++;
+        }
+    }
+
+    private bool AtLineStart(int index)
+    {
+        for (var i = index - 1; i >= 0 && _text[i] != '\n'; i--)
+        {
+            if (!char.IsWhiteSpace(_text[i]))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private void SkipSpace()
+    {
+        while (!AtEnd && char.IsWhiteSpace(_text[_pos]))
+        {
+            _pos++;
+        }
+    }
+
+    private void Expect(char c)
+    {
+        SkipSpace();
+        if (Peek() != c)
+        {
+            throw Expected($"'{c}'", _pos);
+        }
+
+        _pos++;
+    }
+
+    private bool AtEnd => _pos >= _text.Length;
+
+    private char Peek() => AtEnd ? '\0' : _text[_pos];
+
+    private SyntaxError Expected(string what, int at)
+    {
+        var found = at >= _text.Length ? "the end of the file" : $"'{_text[at]}'";
+        return new SyntaxError($"expected {what}, found {found}", at);
+    }
+
+    private (int Line, int Column) Where(int index)
+    {
+        var line = Array.BinarySearch(_lineStarts, index);
+        if (line < 0)
+        {
+            line = ~line - 1;
+        }
+
+        return (line + 1, index - _lineStarts[line] + 1);
+    }
+
+    /// <summary>Unwinds one broken entry; caught in <see cref="Run"/> and turned into a problem.</summary>
+    private sealed class SyntaxError(string message, int position) : Exception(message)
+    {
+        public int Position { get; } = position;
+    }
+}

@@ -1,0 +1,271 @@
+using System.Collections.Frozen;
+using System.Collections.Immutable;
+using System.Globalization;
+using System.Text;
+using ProfileSite.Content.Bibtex;
+using ProfileSite.Content.Loading;
+
+namespace ProfileSite.Content;
+
+/// <summary>Papers of one year, newest first.</summary>
+public sealed record YearGroup(int Year, ImmutableArray<Publication> Papers);
+
+/// <summary>One value a list can be filtered by, with how many papers have it.</summary>
+/// <param name="Value">What goes in the query string (<c>2024</c>, <c>conference</c>, <c>dropout</c>, <c>Tao Luo</c>).</param>
+/// <param name="Label">What the visitor reads.</param>
+/// <param name="Count">Papers with this value.</param>
+public sealed record Facet(string Value, string Label, int Count);
+
+/// <summary>Everything a paper's own page and files need, computed once per snapshot.</summary>
+/// <param name="Paper">The paper.</param>
+/// <param name="BibtexKey">Its citation key: the owner's, or a generated one like <c>zhang2024implicit</c>.</param>
+/// <param name="Bibtex">Its BibTeX entry: the owner's, the <c>.bib</c> entry it came from, or generated.</param>
+/// <param name="BibtexBytes">The entry as served at <c>/publications/{slug}.bib</c> (UTF-8, newline-terminated).</param>
+/// <param name="CitationTags">Highwire Press <c>citation_*</c> meta tags for the page head.</param>
+/// <param name="JsonLd">schema.org <c>ScholarlyArticle</c>, safe to embed in a <c>&lt;script&gt;</c> data block.</param>
+/// <param name="Description">The summary (or abstract) as plain text, for the meta description.</param>
+public sealed record PublicationPage(
+    Publication Paper, string BibtexKey, string Bibtex, ReadOnlyMemory<byte> BibtexBytes,
+    ImmutableArray<MetaTag> CitationTags, string JsonLd, string? Description)
+{
+    /// <summary>The page's path: <c>/publications/{slug}</c>.</summary>
+    public string Path => PublicationIndex.PagePath(Paper.Slug);
+}
+
+/// <summary>
+/// The publications as the list page, detail pages and citation files need them: year groups,
+/// filter facets, BibTeX, CSL-JSON, Highwire tags and JSON-LD. Built once per snapshot by the
+/// loader; a request only picks from it (and, for a filtered list, keeps the matching papers).
+/// </summary>
+public sealed class PublicationIndex
+{
+    /// <summary>The list page's path.</summary>
+    public const string ListPath = "/publications";
+
+    private PublicationIndex(ImmutableArray<Publication> all)
+    {
+        All = all;
+        Years = Group(all);
+        YearFacets = [.. Years.Select(g => new Facet(g.Year.ToString(CultureInfo.InvariantCulture), g.Year.ToString(CultureInfo.InvariantCulture), g.Papers.Length))];
+        TypeFacets = [.. all.GroupBy(p => p.Type).OrderBy(g => g.Key).Select(g => new Facet(g.Key.Name(), g.Key.Label(), g.Count()))];
+        TagFacets = Facets(all.SelectMany(p => p.Tags.Distinct(StringComparer.OrdinalIgnoreCase)), StringComparer.OrdinalIgnoreCase);
+        CoauthorFacets = Facets(all.SelectMany(p => p.Authors.Where(a => !a.IsOwner).Select(a => a.Name).Distinct()), new NameComparer());
+    }
+
+    /// <summary>An index of no papers.</summary>
+    public static PublicationIndex Empty { get; } = new([]) { Pages = FrozenDictionary<string, PublicationPage>.Empty };
+
+    /// <summary>Every paper, newest first.</summary>
+    public ImmutableArray<Publication> All { get; }
+
+    /// <summary>Every paper under its year, newest year first.</summary>
+    public ImmutableArray<YearGroup> Years { get; }
+
+    public ImmutableArray<Facet> YearFacets { get; }
+
+    public ImmutableArray<Facet> TypeFacets { get; }
+
+    /// <summary>Tags by number of papers, then alphabetically.</summary>
+    public ImmutableArray<Facet> TagFacets { get; }
+
+    /// <summary>Co-authors (everyone but the owner) by number of joint papers, then alphabetically.</summary>
+    public ImmutableArray<Facet> CoauthorFacets { get; }
+
+    /// <summary>Each paper's page data by slug.</summary>
+    public required FrozenDictionary<string, PublicationPage> Pages { get; init; }
+
+    /// <summary>Every entry, newest first, as served at <c>/publications.bib</c>.</summary>
+    public ReadOnlyMemory<byte> BibtexFile { get; private init; } = Encoding.UTF8.GetBytes("");
+
+    /// <summary>Every paper as CSL-JSON, as served at <c>/publications.json</c>.</summary>
+    public ReadOnlyMemory<byte> CslJson { get; private init; } = "[]"u8.ToArray();
+
+    /// <summary>A paper's page path: <c>/publications/{slug}</c>.</summary>
+    public static string PagePath(string slug) => $"{ListPath}/{slug}";
+
+    /// <summary>Builds everything derived from the papers; <paramref name="site"/> gives absolute URLs when it has a base URL.</summary>
+    public static PublicationIndex Build(ImmutableArray<Publication> papers, SiteSettings site)
+    {
+        var keys = Keys(papers);
+        var pages = new Dictionary<string, PublicationPage>(StringComparer.Ordinal);
+        var csl = new List<(Publication, string, Uri?)>();
+        var all = new StringBuilder();
+        foreach (var paper in papers)
+        {
+            var key = keys[paper.Slug];
+            var pageUrl = site.BaseUrl is null ? null : new Uri(site.BaseUrl, PagePath(paper.Slug).TrimStart('/'));
+            var bibtex = paper.Bibtex
+                ?? (paper.SourceEntry is { } entry ? BibtexWriter.FromEntry(entry) : BibtexWriter.FromPublication(paper, key));
+            pages[paper.Slug] = new PublicationPage(
+                paper, key, bibtex, Encoding.UTF8.GetBytes(bibtex + "\n"),
+                CitationFormats.Highwire(paper, pageUrl), CitationFormats.JsonLd(paper, pageUrl, site.BaseUrl),
+                CitationFormats.PlainText(paper.SummaryHtml ?? paper.AbstractHtml));
+            csl.Add((paper, key, pageUrl));
+            all.Append(bibtex).Append("\n\n");
+        }
+
+        return new PublicationIndex(papers)
+        {
+            Pages = pages.ToFrozenDictionary(StringComparer.Ordinal),
+            BibtexFile = Encoding.UTF8.GetBytes(all.ToString().TrimEnd('\n') + (papers.IsEmpty ? "" : "\n")),
+            CslJson = CitationFormats.CslJson(csl),
+        };
+    }
+
+    /// <summary>The papers matching a filter, grouped by year, with what is active and what was not understood.</summary>
+    public PublicationListing Query(PublicationFilter filter)
+    {
+        if (filter.IsEmpty)
+        {
+            return new PublicationListing(filter, Years, All.Length, []);
+        }
+
+        var problems = new List<string>();
+        IEnumerable<Publication> papers = All;
+        if (filter.Year is { } year)
+        {
+            if (YearFacets.Any(f => f.Value == year.Trim()))
+            {
+                papers = papers.Where(p => p.Date.Year.ToString(CultureInfo.InvariantCulture) == year.Trim());
+            }
+            else
+            {
+                problems.Add($"There are no papers from {Quote(year)}.");
+            }
+        }
+
+        if (filter.Type is { } typeName)
+        {
+            if (PublicationTypes.TryParse(typeName, out var type))
+            {
+                papers = papers.Where(p => p.Type == type);
+            }
+            else
+            {
+                problems.Add($"{Quote(typeName)} is not a paper type; the types are {string.Join(", ", PublicationTypes.Canonical.Keys)}.");
+            }
+        }
+
+        if (filter.Tag is { } tag)
+        {
+            if (TagFacets.Any(f => string.Equals(f.Value, tag.Trim(), StringComparison.OrdinalIgnoreCase)))
+            {
+                papers = papers.Where(p => p.Tags.Contains(tag.Trim(), StringComparer.OrdinalIgnoreCase));
+            }
+            else
+            {
+                problems.Add($"No paper is tagged {Quote(tag)}.");
+            }
+        }
+
+        if (filter.Coauthor is { } coauthor)
+        {
+            var comparer = new NameComparer();
+            if (CoauthorFacets.Any(f => comparer.Equals(f.Value, coauthor)))
+            {
+                papers = papers.Where(p => p.Authors.Any(a => comparer.Equals(a.Name, coauthor)));
+            }
+            else
+            {
+                problems.Add($"No paper is co-authored with {Quote(coauthor)}.");
+            }
+        }
+
+        var matching = problems.Count > 0 ? [] : papers.ToImmutableArray();
+        return new PublicationListing(filter, Group(matching), matching.Length, [.. problems]);
+    }
+
+    private static string Quote(string value) => $"“{(value.Length > 80 ? value[..80] + "…" : value)}”";
+
+    private static ImmutableArray<YearGroup> Group(ImmutableArray<Publication> papers) =>
+        [.. papers.GroupBy(p => p.Date.Year).OrderByDescending(g => g.Key).Select(g => new YearGroup(g.Key, [.. g]))];
+
+    private static ImmutableArray<Facet> Facets(IEnumerable<string> values, IEqualityComparer<string> comparer) =>
+        [.. values.GroupBy(v => v, comparer)
+            .Select(g => new Facet(g.First(), g.First(), g.Count()))
+            .OrderByDescending(f => f.Count).ThenBy(f => f.Label, StringComparer.OrdinalIgnoreCase)];
+
+    /// <summary>
+    /// Each paper's citation key: the owner's where given, else generated; later papers with the
+    /// same generated key get b, c, ... so every key is unique and stable while the list is.
+    /// </summary>
+    private static Dictionary<string, string> Keys(ImmutableArray<Publication> papers)
+    {
+        var taken = new HashSet<string>(papers.Select(p => p.BibtexKey).OfType<string>(), StringComparer.OrdinalIgnoreCase);
+        var keys = new Dictionary<string, string>(StringComparer.Ordinal);
+        // Oldest first, then by slug: a new paper never renames the keys of older ones.
+        foreach (var paper in papers.OrderBy(p => p.Date).ThenBy(p => p.Slug, StringComparer.Ordinal))
+        {
+            if (paper.BibtexKey is { } own)
+            {
+                keys[paper.Slug] = own;
+                continue;
+            }
+
+            var key = BibtexWriter.BaseKey(paper);
+            for (var suffix = 'b'; taken.Contains(key); suffix++)
+            {
+                key = BibtexWriter.BaseKey(paper) + suffix;
+            }
+
+            taken.Add(key);
+            keys[paper.Slug] = key;
+        }
+
+        return keys;
+    }
+
+    /// <summary>Names match whatever the case, spacing or accents.</summary>
+    private sealed class NameComparer : IEqualityComparer<string>
+    {
+        public bool Equals(string? x, string? y) =>
+            x is not null && y is not null && OwnerMatcher.Normalize(x) == OwnerMatcher.Normalize(y);
+
+        public int GetHashCode(string obj) => StringComparer.Ordinal.GetHashCode(OwnerMatcher.Normalize(obj));
+    }
+}
+
+/// <summary>What the visitor asked for in the query string; each part optional.</summary>
+public sealed record PublicationFilter(string? Year, string? Type, string? Tag, string? Coauthor)
+{
+    /// <summary>The query-string names, in the order links are written.</summary>
+    public static readonly ImmutableArray<string> Names = ["year", "type", "tag", "coauthor"];
+
+    public bool IsEmpty => Year is null && Type is null && Tag is null && Coauthor is null;
+
+    /// <summary>A filter from query values; blank ones count as absent.</summary>
+    public static PublicationFilter From(string? year, string? type, string? tag, string? coauthor) =>
+        new(Blank(year), Blank(type), Blank(tag), Blank(coauthor));
+
+    public string? this[string name] => name switch
+    {
+        "year" => Year,
+        "type" => Type,
+        "tag" => Tag,
+        "coauthor" => Coauthor,
+        _ => null,
+    };
+
+    /// <summary>This filter with one part set (or cleared, with null), as a list URL.</summary>
+    public string UrlWith(string name, string? value)
+    {
+        var parts = Names
+            .Select(n => (Name: n, Value: n == name ? value : this[n]))
+            .Where(p => p.Value is not null)
+            .Select(p => $"{p.Name}={Uri.EscapeDataString(p.Value!)}")
+            .ToArray();
+        return parts.Length == 0 ? PublicationIndex.ListPath : $"{PublicationIndex.ListPath}?{string.Join('&', parts)}";
+    }
+
+    /// <summary>True when <paramref name="name"/> is set to <paramref name="value"/> (for marking the current facet).</summary>
+    public bool IsActive(string name, string value) => string.Equals(this[name], value, StringComparison.OrdinalIgnoreCase);
+
+    private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+}
+
+/// <summary>The list page's content for one filter.</summary>
+/// <param name="Filter">What was asked for.</param>
+/// <param name="Groups">The matching papers by year, newest first.</param>
+/// <param name="Count">How many papers match.</param>
+/// <param name="Problems">Filter values that match nothing on the site, explained; the list is then empty.</param>
+public sealed record PublicationListing(PublicationFilter Filter, ImmutableArray<YearGroup> Groups, int Count, ImmutableArray<string> Problems);
