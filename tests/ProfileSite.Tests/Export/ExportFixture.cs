@@ -27,6 +27,8 @@ public sealed class ExportFixture : IAsyncLifetime
         File.WriteAllText(Path.Combine(Content.WebRootPath, "favicon.svg"), "<svg xmlns=\"http://www.w3.org/2000/svg\"/>\n");
         File.WriteAllText(Path.Combine(Content.WebRootPath, "icons.svg"), "<svg xmlns=\"http://www.w3.org/2000/svg\"><symbol id=\"i-location\"/></svg>\n");
         Directory.CreateDirectory(Path.Combine(Content.WebRootPath, "js", "vendor"));
+        // The script paper pages load (the copy button): the site's own, as shipped.
+        File.Copy(Path.Combine(Repository.Root, "wwwroot", "js", "publication.js"), Path.Combine(Content.WebRootPath, "js", "publication.js"));
         File.WriteAllText(Path.Combine(Content.WebRootPath, "js", "vendor", "copy.js"), "export const copy = 1;\n");
 
         // Links in the owner's Markdown: one to a web root file, one to a page the site does not have.
