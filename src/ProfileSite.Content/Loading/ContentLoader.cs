@@ -37,6 +37,7 @@ public sealed partial class ContentLoader
     private readonly TimeProvider _time;
     private readonly string _displayRoot;
     private readonly List<string> _inputs = [];
+    private readonly Dictionary<string, byte[]> _read = new(StringComparer.Ordinal);
     private OwnerMatcher _owner = new([]);
 
     private ContentLoader(ContentLoadOptions options, TimeProvider time)
@@ -105,7 +106,13 @@ public sealed partial class ContentLoader
     private SourceFile? Open(string path)
     {
         _inputs.Add(path);
-        return SourceFile.Read(path, Display(path), _diagnostics, _options.MaxFileBytes);
+        var file = SourceFile.Read(path, Display(path), _diagnostics, _options.MaxFileBytes);
+        if (file is not null)
+        {
+            _read[path] = file.Bytes;
+        }
+
+        return file;
     }
 
     private YamlMap? OpenYamlMap(string relativePath, string what, bool required)
@@ -122,7 +129,18 @@ public sealed partial class ContentLoader
         }
 
         var file = Open(path);
-        return file is null ? null : YamlMap.From(file, YamlReader.Parse(file), what);
+        if (file is null)
+        {
+            return null;
+        }
+
+        var root = YamlReader.Parse(file);
+        if (root is null && !required && WarnIfEmpty(file, "the defaults are used"))
+        {
+            return null;
+        }
+
+        return YamlMap.From(file, root, what);
     }
 
     // ---- profile.yaml -------------------------------------------------------------------
@@ -191,7 +209,7 @@ public sealed partial class ContentLoader
             Name = name,
             Aliases = [.. map.Strings("aliases").Select(a => a.Value)],
             Avatar = avatar,
-            BioHtml = map.String("bio") is { } bio ? MarkdownRenderer.ToInlineHtml(bio) : null,
+            BioHtml = InlineMarkdown(map, "bio"),
             Location = map.String("location"),
             Employer = map.String("employer"),
             EmployerUrl = employerUrl,
@@ -228,7 +246,7 @@ public sealed partial class ContentLoader
             BaseUrl = url is null ? null : new Uri(url.EndsWith('/') ? url : url + "/"),
             Language = language,
             SectionOrder = [.. map.Strings("section_order").Select(s => s.Value)],
-            FooterHtml = map.String("footer") is { } footer ? MarkdownRenderer.ToInlineHtml(footer) : null,
+            FooterHtml = InlineMarkdown(map, "footer"),
         };
     }
 
@@ -242,6 +260,13 @@ public sealed partial class ContentLoader
             return null;
         }
 
+        if (string.IsNullOrWhiteSpace(file.Text))
+        {
+            file.FileWarning("the file is empty; the About section is hidden (write the About text in Markdown, or delete the file)");
+            return null;
+        }
+
+        CheckMarkdownLinks(file);
         var (frontMatter, line, html) = MarkdownRenderer.SplitFrontMatter(file.Text);
         var title = "About Me";
         if (frontMatter is not null)
@@ -271,6 +296,7 @@ public sealed partial class ContentLoader
         var root = YamlReader.Parse(file);
         if (root is null)
         {
+            WarnIfEmpty(file, "News is hidden (write a list of '- date: ..., text: ...' items, or delete the file)");
             return [];
         }
 
@@ -293,7 +319,7 @@ public sealed partial class ContentLoader
             var text = map.String("text", required: true);
             if (date is { } d && text is not null)
             {
-                items.Add(new NewsItem(d, MarkdownRenderer.ToInlineHtml(text)));
+                items.Add(new NewsItem(d, InlineMarkdown(map, "text")!));
             }
         }
 
@@ -321,18 +347,12 @@ public sealed partial class ContentLoader
         var slugs = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var path in Directory.EnumerateFiles(folder, "*.md").Order(StringComparer.Ordinal))
         {
-            if (Open(path) is not { } file || LoadPublication(file, Path.GetFileNameWithoutExtension(path)) is not { } paper)
+            if (Open(path) is not { } file || !ClaimSlug(file, Path.GetFileNameWithoutExtension(path), slugs)
+                || LoadPublication(file, Path.GetFileNameWithoutExtension(path)) is not { } paper)
             {
                 continue;
             }
 
-            if (slugs.TryGetValue(paper.Slug, out var first))
-            {
-                file.FileError($"duplicate publication slug '{paper.Slug}' (also used by {first}); rename one file");
-                continue;
-            }
-
-            slugs[paper.Slug] = file.DisplayPath;
             papers.Add(paper);
         }
 
@@ -341,6 +361,13 @@ public sealed partial class ContentLoader
 
     private Publication? LoadPublication(SourceFile file, string fileName)
     {
+        if (string.IsNullOrWhiteSpace(file.Text))
+        {
+            file.FileError("the file is empty; expected YAML front matter between '---' lines with at least 'title', 'authors' and 'year' or 'date'");
+            return null;
+        }
+
+        CheckMarkdownLinks(file);
         var (frontMatter, line, body) = MarkdownRenderer.SplitFrontMatter(file.Text);
         if (frontMatter is null)
         {
@@ -387,7 +414,7 @@ public sealed partial class ContentLoader
             Date = date.Value,
             Url = url,
             Image = image,
-            SummaryHtml = map.String("summary") is { } summary ? MarkdownRenderer.ToInlineHtml(summary) : null,
+            SummaryHtml = InlineMarkdown(map, "summary"),
             Selected = selected,
             Links = links,
             ScholarId = map.String("scholar_id"),
@@ -487,8 +514,14 @@ public sealed partial class ContentLoader
         var files = Directory.EnumerateFiles(folder, "*.yaml").Concat(Directory.EnumerateFiles(folder, "*.yml"));
         foreach (var path in files.Order(StringComparer.Ordinal))
         {
-            if (Open(path) is not { } file
-                || YamlMap.From(file, YamlReader.Parse(file), "a section with 'title' and 'items'") is not { } map)
+            if (Open(path) is not { } file)
+            {
+                continue;
+            }
+
+            var root = YamlReader.Parse(file);
+            if ((root is null && WarnIfEmpty(file, "the section is hidden (write 'title' and 'items', or delete the file)"))
+                || YamlMap.From(file, root, "a section with 'title' and 'items'") is not { } map)
             {
                 continue;
             }
@@ -520,7 +553,7 @@ public sealed partial class ContentLoader
 
                         if (range is not null && text is not null)
                         {
-                            items.Add(new DatedItem(range, MarkdownRenderer.ToInlineHtml(text)));
+                            items.Add(new DatedItem(range, InlineMarkdown(item, "text")!));
                         }
                     }
 
@@ -663,7 +696,7 @@ public sealed partial class ContentLoader
         foreach (var path in _inputs.Distinct().Order(StringComparer.Ordinal))
         {
             hash.AppendData(Encoding.UTF8.GetBytes(Path.GetRelativePath(_options.ContentPath, path)));
-            hash.AppendData(File.ReadAllBytes(path));
+            hash.AppendData(_read.TryGetValue(path, out var bytes) ? bytes : ReadForVersion(path));
         }
 
         return Convert.ToHexStringLower(hash.GetHashAndReset())[..16];

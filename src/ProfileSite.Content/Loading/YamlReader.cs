@@ -31,7 +31,7 @@ internal static class YamlReader
         }
         catch (YamlException ex)
         {
-            file.Error(ex.Start, "YAML syntax: " + Describe(ex));
+            ReportSyntax(file, ex);
             return null;
         }
     }
@@ -78,9 +78,47 @@ internal static class YamlReader
         }
         catch (YamlException ex)
         {
-            file.Error(ex.Start, "YAML syntax: " + Describe(ex));
+            ReportSyntax(file, ex);
             return false;
         }
+    }
+
+    private static void ReportSyntax(SourceFile file, YamlException ex)
+    {
+        // YAML forbids tabs for indentation, and the parser's own words for it ("found character
+        // that cannot start any token") do not say so. Only consulted once parsing failed, so a
+        // tab inside a block scalar (a BibTeX entry) stays fine.
+        if (TabInIndentation(file.Text, (int)ex.Start.Line) is { } tab)
+        {
+            file.Error(tab, "tab character in indentation; YAML indents with spaces only");
+            return;
+        }
+
+        file.Error(ex.Start, "YAML syntax: " + Describe(ex));
+    }
+
+    /// <summary>A tab among the leading whitespace of the error line or the line above it.</summary>
+    private static Mark? TabInIndentation(string text, int errorLine)
+    {
+        var lines = text.Split('\n');
+        foreach (var line in new[] { errorLine, errorLine - 1 })
+        {
+            if (line < 1 || line > lines.Length)
+            {
+                continue;
+            }
+
+            var content = lines[line - 1];
+            for (var i = 0; i < content.Length && content[i] is ' ' or '\t'; i++)
+            {
+                if (content[i] == '\t')
+                {
+                    return new Mark(0, line, i + 1);
+                }
+            }
+        }
+
+        return null;
     }
 
     private static string Describe(YamlException ex)
