@@ -18,21 +18,54 @@ public sealed partial class ContentLoader
             return null;
         }
 
-        foreach (var problem in MarkdownLinks.Problems(markdown))
+        var problems = MarkdownLinks.Problems(markdown);
+        foreach (var problem in problems)
         {
             map.File.Error(map.Node(key)!.Start, $"'{key}': {problem.Message}");
         }
 
-        return MarkdownRenderer.ToInlineHtml(markdown);
+        if (problems.Any(p => p.Unrenderable))
+        {
+            return null;
+        }
+
+        try
+        {
+            return MarkdownRenderer.ToInlineHtml(markdown);
+        }
+        catch (ArgumentException)
+        {
+            map.File.Error(map.Node(key)!.Start, $"'{key}': {TooDeep}");
+            return null;
+        }
     }
 
-    /// <summary>Reports bad links in a Markdown file's body at their own line and column.</summary>
-    private static void CheckMarkdownLinks(SourceFile file)
+    private const string TooDeep = "Markdown nested too deeply to render; simplify the nesting of quotes, lists or brackets";
+
+    /// <summary>Splits and renders a Markdown file; null (reported) when Markdig refuses its nesting while rendering.</summary>
+    private static (string? FrontMatter, int FrontMatterLine, string BodyHtml)? SplitFrontMatter(SourceFile file)
     {
-        foreach (var problem in MarkdownLinks.Problems(file.Text))
+        try
+        {
+            return MarkdownRenderer.SplitFrontMatter(file.Text);
+        }
+        catch (ArgumentException)
+        {
+            file.Error(new Mark(0, 1, 1), TooDeep);
+            return null;
+        }
+    }
+
+    /// <summary>Reports bad links in a Markdown file's body at their own line and column; false when it cannot be rendered.</summary>
+    private static bool CheckMarkdownLinks(SourceFile file)
+    {
+        var problems = MarkdownLinks.Problems(file.Text);
+        foreach (var problem in problems)
         {
             file.Error(new Mark(0, problem.Line, problem.Column), problem.Message);
         }
+
+        return !problems.Any(p => p.Unrenderable);
     }
 
     /// <summary>

@@ -266,8 +266,16 @@ public sealed partial class ContentLoader
             return null;
         }
 
-        CheckMarkdownLinks(file);
-        var (frontMatter, line, html) = MarkdownRenderer.SplitFrontMatter(file.Text);
+        if (!CheckMarkdownLinks(file))
+        {
+            return null;
+        }
+
+        if (SplitFrontMatter(file) is not var (frontMatter, line, html))
+        {
+            return null;
+        }
+
         var title = "About Me";
         if (frontMatter is not null)
         {
@@ -367,8 +375,16 @@ public sealed partial class ContentLoader
             return null;
         }
 
-        CheckMarkdownLinks(file);
-        var (frontMatter, line, body) = MarkdownRenderer.SplitFrontMatter(file.Text);
+        if (!CheckMarkdownLinks(file))
+        {
+            return null;
+        }
+
+        if (SplitFrontMatter(file) is not var (frontMatter, line, body))
+        {
+            return null;
+        }
+
         if (frontMatter is null)
         {
             file.Error(new YamlDotNet.Core.Mark(0, 1, 1), "expected YAML front matter between '---' lines with at least 'title', 'authors' and 'year' or 'date'");

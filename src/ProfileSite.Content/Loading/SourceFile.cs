@@ -29,6 +29,9 @@ internal sealed class SourceFile(string displayPath, string text, Diagnostics di
     public void FileWarning(string message) =>
         Diagnostics.Add(new ContentError(DisplayPath, 0, 0, Severity.Warning, message));
 
+    /// <summary>Set when the YAML could not be parsed (already reported), so "empty" is not reported on top.</summary>
+    public bool Unparsable { get; set; }
+
     /// <summary>The bytes that were read, so the content version hashes exactly what was loaded.</summary>
     public byte[] Bytes { get; init; } = [];
 
@@ -88,18 +91,23 @@ internal sealed class SourceFile(string displayPath, string text, Diagnostics di
 
     private static (int Line, int Column) LineAndColumnOfByte(byte[] bytes, int offset)
     {
-        var line = 1;
-        var lineStart = 0;
+        // Columns count characters, as editors do: UTF-8 continuation bytes (10xxxxxx) add none.
+        int line = 1, column = 1;
+        var bom = bytes.AsSpan().StartsWith(Encoding.UTF8.Preamble) ? 3 : 0;
         for (var i = 0; i < offset && i < bytes.Length; i++)
         {
             if (bytes[i] == (byte)'\n')
             {
                 line++;
-                lineStart = i + 1;
+                column = 1;
+            }
+            else if ((bytes[i] & 0xC0) != 0x80 && i >= bom)
+            {
+                column++;
             }
         }
 
-        return (line, offset - lineStart + 1);
+        return (line, column);
     }
 }
 

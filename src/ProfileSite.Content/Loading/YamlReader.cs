@@ -20,6 +20,7 @@ internal static class YamlReader
     {
         if (!PreScan(file))
         {
+            file.Unparsable = true;
             return null;
         }
 
@@ -32,6 +33,7 @@ internal static class YamlReader
         catch (YamlException ex)
         {
             ReportSyntax(file, ex);
+            file.Unparsable = true;
             return null;
         }
     }
@@ -88,7 +90,7 @@ internal static class YamlReader
         // YAML forbids tabs for indentation, and the parser's own words for it ("found character
         // that cannot start any token") do not say so. Only consulted once parsing failed, so a
         // tab inside a block scalar (a BibTeX entry) stays fine.
-        if (TabInIndentation(file.Text, (int)ex.Start.Line) is { } tab)
+        if (TabInIndentation(file.Text, (int)ex.Start.Line, ex.Message.Contains("tab", StringComparison.OrdinalIgnoreCase)) is { } tab)
         {
             file.Error(tab, "tab character in indentation; YAML indents with spaces only");
             return;
@@ -97,17 +99,17 @@ internal static class YamlReader
         file.Error(ex.Start, "YAML syntax: " + Describe(ex));
     }
 
-    /// <summary>A tab among the leading whitespace of the error line or the line above it.</summary>
-    private static Mark? TabInIndentation(string text, int errorLine)
+    /// <summary>
+    /// The first tab among the leading whitespace of a line near the error: the parser reports
+    /// the enclosing mapping or the previous value, a line or two before the tab itself.
+    /// </summary>
+    private static Mark? TabInIndentation(string text, int errorLine, bool parserSaysTab)
     {
+        // When the parser names the tab, it reports the start of the enclosing mapping, which can be far above it.
         var lines = text.Split('\n');
-        foreach (var line in new[] { errorLine, errorLine - 1 })
+        var last = parserSaysTab ? lines.Length : Math.Min(lines.Length, errorLine + 2);
+        for (var line = Math.Max(1, errorLine - 1); line <= last; line++)
         {
-            if (line < 1 || line > lines.Length)
-            {
-                continue;
-            }
-
             var content = lines[line - 1];
             for (var i = 0; i < content.Length && content[i] is ' ' or '\t'; i++)
             {
@@ -172,7 +174,10 @@ internal sealed class YamlMap
 
         if (node is null)
         {
-            file.FileError($"the file is empty; expected {what}");
+            if (!file.Unparsable)
+            {
+                file.FileError($"the file is empty; expected {what}");
+            }
         }
         else
         {

@@ -4,7 +4,11 @@ using Markdig.Syntax.Inlines;
 namespace ProfileSite.Content.Markdown;
 
 /// <summary>A link or image in Markdown that the page must not carry, with its 1-based position in the text.</summary>
-public sealed record MarkdownLinkProblem(int Line, int Column, string Message);
+/// <param name="Line">1-based line in the Markdown text.</param>
+/// <param name="Column">1-based column in the Markdown text.</param>
+/// <param name="Message">What is wrong and what is expected.</param>
+/// <param name="Unrenderable">True when the text cannot be rendered at all (nested beyond Markdig's limit).</param>
+public sealed record MarkdownLinkProblem(int Line, int Column, string Message, bool Unrenderable = false);
 
 /// <summary>
 /// Checks the links and images written in Markdown: a link goes to an absolute http(s) or
@@ -13,9 +17,21 @@ public sealed record MarkdownLinkProblem(int Line, int Column, string Message);
 /// </summary>
 public static class MarkdownLinks
 {
+    private const string TooDeep = "Markdown nested too deeply to render; simplify the nesting of quotes, lists or brackets";
+
     public static IReadOnlyList<MarkdownLinkProblem> Problems(string markdown)
     {
-        var document = Markdig.Markdown.Parse(markdown, MarkdownRenderer.Pipeline);
+        MarkdownDocument document;
+        try
+        {
+            document = Markdig.Markdown.Parse(markdown, MarkdownRenderer.Pipeline);
+        }
+        catch (ArgumentException)
+        {
+            // Markdig refuses absurd nesting (thousands of '>' or '[') rather than overflow its stack.
+            return [new MarkdownLinkProblem(1, 1, TooDeep, Unrenderable: true)];
+        }
+
         var problems = new List<MarkdownLinkProblem>();
         foreach (var inline in document.Descendants<Inline>())
         {
