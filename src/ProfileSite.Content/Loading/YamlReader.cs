@@ -15,6 +15,9 @@ internal static class YamlReader
     private const int MaxDepth = 32;
     private const int MaxEvents = 200_000;
 
+    // YamlDotNet throws InvalidOperationException or ArgumentException on some malformed input (found by the property tests).
+    private const string Unreadable = "YAML syntax: the text cannot be read as YAML; check quotes, brackets and indentation";
+
     /// <summary>Parses one YAML document; null when the file is empty or cannot be used (the latter reported).</summary>
     public static YamlNode? Parse(SourceFile file)
     {
@@ -33,6 +36,12 @@ internal static class YamlReader
         catch (YamlException ex)
         {
             ReportSyntax(file, ex);
+            file.Unparsable = true;
+            return null;
+        }
+        catch (Exception ex) when (ex is InvalidOperationException or ArgumentException)
+        {
+            file.Error(new Mark(0, 1, 1), Unreadable);
             file.Unparsable = true;
             return null;
         }
@@ -81,6 +90,11 @@ internal static class YamlReader
         catch (YamlException ex)
         {
             ReportSyntax(file, ex);
+            return false;
+        }
+        catch (Exception ex) when (ex is InvalidOperationException or ArgumentException)
+        {
+            file.Error(new Mark(0, 1, 1), Unreadable);
             return false;
         }
     }

@@ -22,7 +22,11 @@ public static class HtmlBalancer
 
     /// <summary>Elements whose content is text up to their own end tag (no tags inside).</summary>
     private static readonly FrozenSet<string> RawTextElements = FrozenSet.Create(StringComparer.OrdinalIgnoreCase,
-        "script", "style", "textarea", "title", "xmp");
+        "script", "style", "textarea", "title", "xmp", "iframe", "noembed", "noframes", "noscript");
+
+    /// <summary>Elements a fragment must not open: they would take over the rest of the document.</summary>
+    private static readonly FrozenSet<string> RefusedElements = FrozenSet.Create(StringComparer.OrdinalIgnoreCase,
+        "plaintext", "html", "head", "body", "frameset", "template");
 
     /// <summary>Returns <paramref name="html"/> with every element closed inside it and no stray end tags.</summary>
     public static string Balance(string html)
@@ -48,7 +52,7 @@ public static class HtmlBalancer
             i = lt;
             if (string.CompareOrdinal(html, i, "<!--", 0, 4) == 0)
             {
-                var end = html.IndexOf("-->", i + 4, StringComparison.Ordinal);
+                var end = CommentEnd(html, i + 4);
                 if (end < 0)
                 {
                     // An unclosed comment would hide the rest of the page.
@@ -57,12 +61,12 @@ public static class HtmlBalancer
                     continue;
                 }
 
-                output.Append(html, i, end + 3 - i);
-                i = end + 3;
+                output.Append(html, i, end - i);
+                i = end;
                 continue;
             }
 
-            if (!TryReadTag(html, i, out var tag))
+            if (!TryReadTag(html, i, out var tag) || (tag.Name is not null && RefusedElements.Contains(tag.Name)))
             {
                 output.Append("&lt;");
                 i++;
@@ -96,12 +100,15 @@ public static class HtmlBalancer
             else
             {
                 output.Append(text);
-                if (tag.SelfClosing || VoidElements.Contains(tag.Name))
+                // "<div/>" opens a div in HTML, so a self-closing mark is not trusted. (SVG honours it, but
+                // the extra end tag emitted for an SVG element is one the browser ignores.)
+                if (VoidElements.Contains(tag.Name))
                 {
                     continue;
                 }
 
-                if (RawTextElements.Contains(tag.Name))
+                // Inside SVG and MathML, <style> and <title> hold markup like any element.
+                if (RawTextElements.Contains(tag.Name) && !open.Exists(name => name is "svg" or "math"))
                 {
                     var close = "</" + tag.Name;
                     var end = html.IndexOf(close, i, StringComparison.OrdinalIgnoreCase);
@@ -132,7 +139,34 @@ public static class HtmlBalancer
         return output.ToString();
     }
 
-    private readonly record struct Tag(string? Name, int Length, bool IsEnd, bool SelfClosing);
+    /// <summary>
+    /// Where a comment whose text starts at <paramref name="from"/> ends, as browsers see it:
+    /// <c>&lt;!--&gt;</c> and <c>&lt;!---&gt;</c> are complete, otherwise the first <c>--&gt;</c> or <c>--!&gt;</c>. -1 when it never ends.
+    /// </summary>
+    private static int CommentEnd(string html, int from)
+    {
+        if (string.CompareOrdinal(html, from, ">", 0, 1) == 0)
+        {
+            return from + 1;
+        }
+
+        if (string.CompareOrdinal(html, from, "->", 0, 2) == 0)
+        {
+            return from + 2;
+        }
+
+        var plain = html.IndexOf("-->", from, StringComparison.Ordinal);
+        var bang = html.IndexOf("--!>", from, StringComparison.Ordinal);
+        return (plain, bang) switch
+        {
+            (< 0, < 0) => -1,
+            (< 0, _) => bang + 4,
+            (_, < 0) => plain + 3,
+            _ => plain < bang ? plain + 3 : bang + 4,
+        };
+    }
+
+    private readonly record struct Tag(string? Name, int Length, bool IsEnd);
 
     /// <summary>
     /// Reads a complete tag at <paramref name="start"/> (which holds '&lt;'), honouring quoted
@@ -156,7 +190,7 @@ public static class HtmlBalancer
                 return false;
             }
 
-            tag = new Tag(null, end + 1 - start, false, false);
+            tag = new Tag(null, end + 1 - start, false);
             return true;
         }
 
@@ -173,33 +207,47 @@ public static class HtmlBalancer
         }
 
         var nameStart = i;
-        while (i < html.Length && (char.IsAsciiLetterOrDigit(html[i]) || html[i] is '-' or ':' or '_' or '.'))
+        while (i < html.Length && !char.IsWhiteSpace(html[i]) && html[i] is not '/' and not '>')
         {
             i++;
         }
 
         var name = html[nameStart..i];
-        char? quote = null;
-        for (; i < html.Length; i++)
+
+        // Attributes as the HTML tokenizer reads them: quotes only matter at the start of a value.
+        while (i < html.Length)
         {
             var c = html[i];
-            if (quote is not null)
+            if (c == '>')
             {
-                if (c == quote)
-                {
-                    quote = null;
-                }
-            }
-            else if (c is '"' or '\'')
-            {
-                quote = c;
-            }
-            else if (c == '>')
-            {
-                var selfClosing = html[i - 1] == '/';
-                tag = new Tag(name, i + 1 - start, isEnd, selfClosing);
+                tag = new Tag(name, i + 1 - start, isEnd);
                 return true;
             }
+
+            if (c == '=')
+            {
+                i++;
+                while (i < html.Length && char.IsWhiteSpace(html[i]))
+                {
+                    i++;
+                }
+
+                if (i < html.Length && html[i] is '"' or '\'')
+                {
+                    var close = html.IndexOf(html[i], i + 1);
+                    if (close < 0)
+                    {
+                        return false;
+                    }
+
+                    i = close + 1;
+                    continue;
+                }
+
+                continue; // an unquoted value is read like any other character up to whitespace or '>'
+            }
+
+            i++;
         }
 
         return false;
