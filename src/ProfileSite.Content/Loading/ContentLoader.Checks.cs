@@ -56,8 +56,11 @@ public sealed partial class ContentLoader
         }
     }
 
-    /// <summary>Reports bad links in a Markdown file's body at their own line and column; false when it cannot be rendered.</summary>
-    private static bool CheckMarkdownLinks(SourceFile file)
+    /// <summary>
+    /// Checks a Markdown file's links (reported at their own line and column), then splits off the
+    /// front matter and renders the body; null (reported) when Markdig refuses its nesting.
+    /// </summary>
+    private static (string? FrontMatter, int FrontMatterLine, string BodyHtml)? RenderMarkdownFile(SourceFile file)
     {
         var problems = MarkdownLinks.Problems(file.Text);
         foreach (var problem in problems)
@@ -65,7 +68,7 @@ public sealed partial class ContentLoader
             file.Error(new Mark(0, problem.Line, problem.Column), problem.Message);
         }
 
-        return !problems.Any(p => p.Unrenderable);
+        return problems.Any(p => p.Unrenderable) ? null : SplitFrontMatter(file);
     }
 
     /// <summary>

@@ -266,12 +266,7 @@ public sealed partial class ContentLoader
             return null;
         }
 
-        if (!CheckMarkdownLinks(file))
-        {
-            return null;
-        }
-
-        if (SplitFrontMatter(file) is not var (frontMatter, line, html))
+        if (RenderMarkdownFile(file) is not var (frontMatter, line, html))
         {
             return null;
         }
@@ -375,12 +370,7 @@ public sealed partial class ContentLoader
             return null;
         }
 
-        if (!CheckMarkdownLinks(file))
-        {
-            return null;
-        }
-
-        if (SplitFrontMatter(file) is not var (frontMatter, line, body))
+        if (RenderMarkdownFile(file) is not var (frontMatter, line, body))
         {
             return null;
         }

@@ -44,6 +44,41 @@ public sealed class ContentReloader(
 
     private long _lastChange;
     private string? _loggedErrors;
+    private Watch? _watch;
+    private int _fingerprint;
+
+    /// <summary>
+    /// Watching starts here rather than in <see cref="ExecuteAsync"/>, which .NET 10 runs on the
+    /// thread pool: the watchers then exist before the server listens, so no early save is missed.
+    /// </summary>
+    public override Task StartAsync(CancellationToken cancellationToken)
+    {
+        var settings = options.Value;
+        if (settings.Reload)
+        {
+            _watch = settings.ReloadUsePolling ? null : TryWatch();
+            _fingerprint = _watch is null ? Fingerprint() : 0;
+            logger.LogInformation("Watching {ContentPath} and {WebRootPath} for changes ({Mode})",
+                paths.ContentPath, paths.WebRootPath, _watch is null ? "polling" : "file-system events");
+
+            // A save between the first load and now had no watcher to see it: look once.
+            Changed();
+        }
+
+        return base.StartAsync(cancellationToken);
+    }
+
+    public override async Task StopAsync(CancellationToken cancellationToken)
+    {
+        await base.StopAsync(cancellationToken);
+        _watch?.Dispose();
+    }
+
+    public override void Dispose()
+    {
+        _watch?.Dispose();
+        base.Dispose();
+    }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -53,14 +88,10 @@ public sealed class ContentReloader(
             return;
         }
 
-        using var watch = settings.ReloadUsePolling ? null : TryWatch();
-        if (watch is null)
+        if (_watch is null)
         {
             _ = PollAsync(TimeSpan.FromMilliseconds(settings.ReloadPollIntervalMilliseconds), stoppingToken);
         }
-
-        logger.LogInformation("Watching {ContentPath} and {WebRootPath} for changes ({Mode})",
-            paths.ContentPath, paths.WebRootPath, watch is null ? "polling" : "file-system events");
 
         var debounce = TimeSpan.FromMilliseconds(settings.ReloadDebounceMilliseconds);
         try
@@ -199,7 +230,7 @@ public sealed class ContentReloader(
 
     private async Task PollAsync(TimeSpan interval, CancellationToken stoppingToken)
     {
-        var last = Fingerprint();
+        var last = _fingerprint;
         using var timer = new PeriodicTimer(interval, time);
         try
         {

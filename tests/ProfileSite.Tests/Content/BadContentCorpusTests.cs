@@ -15,6 +15,11 @@ public sealed class BadContentCorpusTests : IDisposable
 
     private const string Paper = "publications/2024-flows.md";
 
+    private ContentLoadResult Load() => ContentLoader.Load(new ContentLoadOptions(_content.ContentPath, _content.WebRootPath));
+
+    /// <summary>Loads on another thread and fails the test if that takes longer than <paramref name="limit"/>: a bound on hangs, not a timing.</summary>
+    private Task<ContentLoadResult> LoadWithinAsync(TimeSpan limit) => Task.Run(Load).WaitAsync(limit);
+
     /// <summary>Case name, file (relative to content/), its whole text, the one expected problem.</summary>
     public static TheoryData<string, string, string, string> Cases => new()
     {
@@ -139,7 +144,7 @@ public sealed class BadContentCorpusTests : IDisposable
     {
         _content.Write(file, text);
 
-        var problems = ContentLoader.Load(new ContentLoadOptions(_content.ContentPath, _content.WebRootPath)).Problems;
+        var problems = Load().Problems;
 
         Assert.True(problems.Length == 1, $"{name}:\n{string.Join("\n", problems)}");
         Assert.Equal(expected.Replace("{webroot}", _content.WebRootPath, StringComparison.Ordinal), problems[0].ToString());
@@ -150,7 +155,7 @@ public sealed class BadContentCorpusTests : IDisposable
     {
         _content.WriteBytes("about.md", [.. "# About\n\nZ\u00fcrich and "u8, 0xC3, 0x28, .. "\n"u8]);
 
-        var problem = Assert.Single(ContentLoader.Load(new ContentLoadOptions(_content.ContentPath, _content.WebRootPath)).Problems);
+        var problem = Assert.Single(Load().Problems);
 
         Assert.Equal("content/about.md:3:12: error: invalid UTF-8 at byte offset 21: save the file as UTF-8", problem.ToString());
     }
@@ -173,7 +178,7 @@ public sealed class BadContentCorpusTests : IDisposable
     {
         _content.Write("publications/" + other, "---\ntitle: Other\nauthors: [Ada]\nyear: 2024\n---\n");
 
-        var problems = ContentLoader.Load(new ContentLoadOptions(_content.ContentPath, _content.WebRootPath)).Problems;
+        var problems = Load().Problems;
 
         var (first, second) = string.CompareOrdinal(other, "2024-flows.md") < 0 ? (other, "2024-flows.md") : ("2024-flows.md", other);
         Assert.Equal(
@@ -186,7 +191,7 @@ public sealed class BadContentCorpusTests : IDisposable
     {
         _content.Write("publications/___.md", "---\ntitle: Other\nauthors: [Ada]\nyear: 2024\n---\n");
 
-        var problem = Assert.Single(ContentLoader.Load(new ContentLoadOptions(_content.ContentPath, _content.WebRootPath)).Problems);
+        var problem = Assert.Single(Load().Problems);
 
         Assert.Equal("content/publications/___.md: error: the file name '___.md' has no letters or digits to make a URL from; rename it like 2024-venue-topic.md", problem.ToString());
     }
@@ -196,7 +201,7 @@ public sealed class BadContentCorpusTests : IDisposable
     {
         _content.Write(Paper, "---\ntitle: T\nauthors: [Ada]\nyear: 2024\nbibtex: |\n  @article{a,\n  \ttitle = {T},\n  }\n---\n");
 
-        var result = ContentLoader.Load(new ContentLoadOptions(_content.ContentPath, _content.WebRootPath));
+        var result = Load();
 
         Assert.True(result.Succeeded, string.Join("\n", result.Problems));
         Assert.Contains("\ttitle = {T}", result.Content!.PublicationsBySlug["2024-flows"].Bibtex);
@@ -212,7 +217,7 @@ public sealed class BadContentCorpusTests : IDisposable
     {
         _content.Write("about.md", "Hello " + markdown + "\n");
 
-        var result = ContentLoader.Load(new ContentLoadOptions(_content.ContentPath, _content.WebRootPath));
+        var result = Load();
 
         Assert.True(result.Succeeded, string.Join("\n", result.Problems));
         Assert.Empty(result.Problems);
@@ -225,8 +230,7 @@ public sealed class BadContentCorpusTests : IDisposable
             $"b{i}: &b{i} [{string.Join(",", Enumerable.Repeat(i == 0 ? "*a" : $"*b{i - 1}", 9))}]\n"));
         _content.Write("site.yaml", bomb);
 
-        var result = await Task.Run(() => ContentLoader.Load(new ContentLoadOptions(_content.ContentPath, _content.WebRootPath)))
-            .WaitAsync(TimeSpan.FromSeconds(30));
+        var result = await LoadWithinAsync(TimeSpan.FromSeconds(30));
 
         Assert.Equal("content/site.yaml:2:10: error: YAML aliases ('*a') are not supported: write the value out", Assert.Single(result.Problems).ToString());
     }
@@ -239,8 +243,7 @@ public sealed class BadContentCorpusTests : IDisposable
     {
         _content.Write(file, string.Concat(Enumerable.Repeat(open, 10_000)) + "x" + string.Concat(Enumerable.Repeat(close, 10_000)) + "\n");
 
-        var result = await Task.Run(() => ContentLoader.Load(new ContentLoadOptions(_content.ContentPath, _content.WebRootPath)))
-            .WaitAsync(TimeSpan.FromSeconds(30));
+        var result = await LoadWithinAsync(TimeSpan.FromSeconds(30));
 
         Assert.Equal(expected, Assert.Single(result.Problems).ToString());
     }
@@ -253,8 +256,7 @@ public sealed class BadContentCorpusTests : IDisposable
     {
         _content.Write("about.md", string.Concat(Enumerable.Repeat(open, 10_000)) + "deep\n");
 
-        var result = await Task.Run(() => ContentLoader.Load(new ContentLoadOptions(_content.ContentPath, _content.WebRootPath)))
-            .WaitAsync(TimeSpan.FromSeconds(60));
+        var result = await LoadWithinAsync(TimeSpan.FromSeconds(60));
 
         Assert.Equal(
             "content/about.md:1:1: error: Markdown nested too deeply to render; simplify the nesting of quotes, lists or brackets",
@@ -266,8 +268,7 @@ public sealed class BadContentCorpusTests : IDisposable
     {
         _content.Write("news.yaml", "- date: 2024.01\n  text: \"" + new string('[', 10_000) + "\"\n");
 
-        var result = await Task.Run(() => ContentLoader.Load(new ContentLoadOptions(_content.ContentPath, _content.WebRootPath)))
-            .WaitAsync(TimeSpan.FromSeconds(60));
+        var result = await LoadWithinAsync(TimeSpan.FromSeconds(60));
 
         Assert.Equal(
             "content/news.yaml:2:9: error: 'text': Markdown nested too deeply to render; simplify the nesting of quotes, lists or brackets",
@@ -282,8 +283,7 @@ public sealed class BadContentCorpusTests : IDisposable
     {
         _content.Write("about.md", string.Concat(Enumerable.Repeat(open, 10_000)) + "deep\n");
 
-        var result = await Task.Run(() => ContentLoader.Load(new ContentLoadOptions(_content.ContentPath, _content.WebRootPath)))
-            .WaitAsync(TimeSpan.FromSeconds(60));
+        var result = await LoadWithinAsync(TimeSpan.FromSeconds(60));
 
         Assert.True(result.Succeeded, string.Join("\n", result.Problems));
         var html = result.Content!.About.Html;
