@@ -279,10 +279,3 @@ public sealed class ContentReloader(
         public void Dispose() => watchers.ForEach(w => w.Dispose());
     }
 }
-
-public static class ContentPathsExtensions
-{
-    /// <summary>The loader's options from the resolved folders and the operator's limits; the same for startup, reload and <c>check</c>.</summary>
-    public static ContentLoadOptions LoadOptions(this ContentPaths paths, ProfileSiteOptions options) =>
-        new(paths.ContentPath, paths.WebRootPath) { MaxFileBytes = options.MaxContentFileBytes };
-}
