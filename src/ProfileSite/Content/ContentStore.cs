@@ -8,13 +8,13 @@ namespace ProfileSite.Content;
 /// </summary>
 public sealed class ContentStore
 {
-    /// <summary>The snapshot, or null before the first load (health checks must not throw).</summary>
-    public SiteContent? Peek => Volatile.Read(ref _current);
-
     private SiteContent? _current;
 
     public SiteContent Current =>
         Volatile.Read(ref _current) ?? throw new InvalidOperationException("Content is read at startup, before the first request.");
+
+    /// <summary>The snapshot, or null before the first load (health checks must not throw).</summary>
+    public SiteContent? Peek => Volatile.Read(ref _current);
 
     public void Swap(SiteContent content) => Volatile.Write(ref _current, content);
 }
