@@ -46,6 +46,7 @@ public sealed class ContentReloader(
     private string? _loggedErrors;
     private Watch? _watch;
     private int _fingerprint;
+    private string? _loadedVersion;
 
     /// <summary>
     /// Watching starts here rather than in <see cref="ExecuteAsync"/>, which .NET 10 runs on the
@@ -56,6 +57,8 @@ public sealed class ContentReloader(
         var settings = options.Value;
         if (settings.Reload)
         {
+            // Compared with what was loaded, not with what the store publishes (which may carry more, e.g. remote data).
+            _loadedVersion = store.Peek?.Version;
             _watch = settings.ReloadUsePolling ? null : TryWatch();
             _fingerprint = _watch is null ? Fingerprint() : 0;
             logger.LogInformation("Watching {ContentPath} and {WebRootPath} for changes ({Mode})",
@@ -171,7 +174,7 @@ public sealed class ContentReloader(
         var recovered = status.Failure is not null;
         _loggedErrors = null;
         status.Recovered();
-        if (result.Content.Version == store.Current.Version)
+        if (result.Content.Version == _loadedVersion)
         {
             if (recovered)
             {
@@ -182,6 +185,7 @@ public sealed class ContentReloader(
         }
 
         store.Swap(result.Content);
+        _loadedVersion = result.Content.Version;
         foreach (var warning in result.Problems)
         {
             logger.LogWarning("{Problem}", warning.ToString());
