@@ -320,9 +320,9 @@ public sealed partial class ContentLoader
             map.RejectUnknownKeys(["date", "text"]);
             var date = map.Date("date", required: true);
             var text = map.String("text", required: true);
-            if (date is { } d && text is not null)
+            if (date is { } d && text is not null && InlineMarkdown(map, "text") is { } html)
             {
-                items.Add(new NewsItem(d, InlineMarkdown(map, "text")!));
+                items.Add(new NewsItem(d, html));
             }
         }
 
@@ -557,9 +557,9 @@ public sealed partial class ContentLoader
                             file.Error(item.Node("date")!.Start, $"'date' must be {DateRange.Expected}, got \"{dateText}\"");
                         }
 
-                        if (range is not null && text is not null)
+                        if (range is not null && text is not null && InlineMarkdown(item, "text") is { } html)
                         {
-                            items.Add(new DatedItem(range, InlineMarkdown(item, "text")!));
+                            items.Add(new DatedItem(range, html));
                         }
                     }
 
