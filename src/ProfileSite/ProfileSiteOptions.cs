@@ -75,4 +75,27 @@ public sealed class ProfileSiteOptions
     /// <summary>The port HTTPS redirects point to when <see cref="HttpsRedirection"/> is on. Default 443.</summary>
     [Range(1, 65535)]
     public int HttpsPort { get; set; } = 443;
+
+    /// <summary>
+    /// Watch the content folder and the web root and serve a saved change without a restart.
+    /// An invalid edit keeps the last good content serving. Default on.
+    /// </summary>
+    public bool Reload { get; set; } = true;
+
+    /// <summary>
+    /// Detect changes by polling instead of file-system events: needed where events do not
+    /// arrive, such as Docker bind mounts from another OS or network shares. Default off.
+    /// </summary>
+    public bool ReloadUsePolling { get; set; }
+
+    /// <summary>How often to poll for changes when <see cref="ReloadUsePolling"/> is on, in milliseconds. Default 500.</summary>
+    [Range(50, 60_000)]
+    public int ReloadPollIntervalMilliseconds { get; set; } = 500;
+
+    /// <summary>
+    /// How long the files must stay quiet before a reload, in milliseconds, so a burst of saves
+    /// (an editor writing a temp file, then renaming it) becomes one reload. Default 200.
+    /// </summary>
+    [Range(0, 10_000)]
+    public int ReloadDebounceMilliseconds { get; set; } = 200;
 }

@@ -8,7 +8,8 @@ using Serilog;
 
 // Verbs: `serve` is the default, so `ProfileSite` alone serves the site. Each verb lives in Cli/.
 var root = new RootCommand("ProfileSite: an academic homepage served from Markdown and YAML files.")
-    .AddServeCommand(ServeAsync);
+    .AddServeCommand(ServeAsync)
+    .AddCheckCommand();
 root.AddHealthcheckCommand();
 root.AddExportCommand(ServeAsync);
 return await root.Parse(args).InvokeAsync(ServeCommand.Invocation);

@@ -38,6 +38,7 @@ public sealed partial class ContentLoader
     private readonly TimeProvider _time;
     private readonly string _displayRoot;
     private readonly List<string> _inputs = [];
+    private readonly Dictionary<string, byte[]> _read = new(StringComparer.Ordinal);
     private OwnerMatcher _owner = new([]);
 
     private ContentLoader(ContentLoadOptions options, TimeProvider time)
@@ -119,7 +120,13 @@ public sealed partial class ContentLoader
     private SourceFile? Open(string path)
     {
         _inputs.Add(path);
-        return SourceFile.Read(path, Display(path), _diagnostics, _options.MaxFileBytes);
+        var file = SourceFile.Read(path, Display(path), _diagnostics, _options.MaxFileBytes);
+        if (file is not null)
+        {
+            _read[path] = file.Bytes;
+        }
+
+        return file;
     }
 
     private YamlMap? OpenYamlMap(string relativePath, string what, bool required)
@@ -136,7 +143,18 @@ public sealed partial class ContentLoader
         }
 
         var file = Open(path);
-        return file is null ? null : YamlMap.From(file, YamlReader.Parse(file), what);
+        if (file is null)
+        {
+            return null;
+        }
+
+        var root = YamlReader.Parse(file);
+        if (root is null && !required && WarnIfEmpty(file, "the defaults are used"))
+        {
+            return null;
+        }
+
+        return YamlMap.From(file, root, what);
     }
 
     // ---- profile.yaml -------------------------------------------------------------------
@@ -205,7 +223,7 @@ public sealed partial class ContentLoader
             Name = name,
             Aliases = [.. map.Strings("aliases").Select(a => a.Value)],
             Avatar = avatar,
-            BioHtml = map.String("bio") is { } bio ? MarkdownRenderer.ToInlineHtml(bio) : null,
+            BioHtml = InlineMarkdown(map, "bio"),
             Location = map.String("location"),
             Employer = map.String("employer"),
             EmployerUrl = employerUrl,
@@ -242,7 +260,7 @@ public sealed partial class ContentLoader
             BaseUrl = url is null ? null : new Uri(url.EndsWith('/') ? url : url + "/"),
             Language = language,
             SectionOrder = [.. map.Strings("section_order").Select(s => s.Value)],
-            FooterHtml = map.String("footer") is { } footer ? MarkdownRenderer.ToInlineHtml(footer) : null,
+            FooterHtml = InlineMarkdown(map, "footer"),
             Citations = LoadCitationSettings(map),
         });
     }
@@ -257,7 +275,17 @@ public sealed partial class ContentLoader
             return null;
         }
 
-        var (frontMatter, line, html) = MarkdownRenderer.SplitFrontMatter(file.Text);
+        if (string.IsNullOrWhiteSpace(file.Text))
+        {
+            file.FileWarning("the file is empty; the About section is hidden (write the About text in Markdown, or delete the file)");
+            return null;
+        }
+
+        if (RenderMarkdownFile(file) is not var (frontMatter, line, html))
+        {
+            return null;
+        }
+
         var title = "About Me";
         if (frontMatter is not null)
         {
@@ -286,6 +314,7 @@ public sealed partial class ContentLoader
         var root = YamlReader.Parse(file);
         if (root is null)
         {
+            WarnIfEmpty(file, "News is hidden (write a list of '- date: ..., text: ...' items, or delete the file)");
             return [];
         }
 
@@ -306,9 +335,9 @@ public sealed partial class ContentLoader
             map.RejectUnknownKeys(["date", "text"]);
             var date = map.Date("date", required: true);
             var text = map.String("text", required: true);
-            if (date is { } d && text is not null)
+            if (date is { } d && text is not null && InlineMarkdown(map, "text") is { } html)
             {
-                items.Add(new NewsItem(d, MarkdownRenderer.ToInlineHtml(text)));
+                items.Add(new NewsItem(d, html));
             }
         }
 
@@ -337,18 +366,12 @@ public sealed partial class ContentLoader
         var fromBibtex = LoadBibtexFiles(folder);
         foreach (var path in Directory.EnumerateFiles(folder, "*.md").Order(StringComparer.Ordinal))
         {
-            if (Open(path) is not { } file || LoadPublication(file, Path.GetFileNameWithoutExtension(path), fromBibtex) is not { } paper)
+            if (Open(path) is not { } file || !ClaimSlug(file, Path.GetFileNameWithoutExtension(path), slugs)
+                || LoadPublication(file, Path.GetFileNameWithoutExtension(path), fromBibtex) is not { } paper)
             {
                 continue;
             }
 
-            if (slugs.TryGetValue(paper.Slug, out var first))
-            {
-                file.FileError($"duplicate publication slug '{paper.Slug}' (also used by {first}); rename one file");
-                continue;
-            }
-
-            slugs[paper.Slug] = file.DisplayPath;
             papers.Add(paper);
         }
 
@@ -359,7 +382,17 @@ public sealed partial class ContentLoader
 
     private Publication? LoadPublication(SourceFile file, string fileName, BibtexPapers fromBibtex)
     {
-        var (frontMatter, line, body) = MarkdownRenderer.SplitFrontMatter(file.Text);
+        if (string.IsNullOrWhiteSpace(file.Text))
+        {
+            file.FileError("the file is empty; expected YAML front matter between '---' lines with at least 'title', 'authors' and 'year' or 'date'");
+            return null;
+        }
+
+        if (RenderMarkdownFile(file) is not var (frontMatter, line, body))
+        {
+            return null;
+        }
+
         if (frontMatter is null)
         {
             file.Error(new YamlDotNet.Core.Mark(0, 1, 1), "expected YAML front matter between '---' lines with at least 'title', 'authors' and 'year' or 'date'");
@@ -416,7 +449,7 @@ public sealed partial class ContentLoader
             Date = date.Value,
             Url = url ?? basis?.Url,
             Image = image ?? basis?.Image,
-            SummaryHtml = map.String("summary") is { } summary ? MarkdownRenderer.ToInlineHtml(summary) : basis?.SummaryHtml,
+            SummaryHtml = InlineMarkdown(map, "summary") ?? basis?.SummaryHtml,
             Selected = selected,
             Links = links,
             ScholarId = map.String("scholar_id"),
@@ -524,8 +557,14 @@ public sealed partial class ContentLoader
         var files = Directory.EnumerateFiles(folder, "*.yaml").Concat(Directory.EnumerateFiles(folder, "*.yml"));
         foreach (var path in files.Order(StringComparer.Ordinal))
         {
-            if (Open(path) is not { } file
-                || YamlMap.From(file, YamlReader.Parse(file), "a section with 'title' and 'items'") is not { } map)
+            if (Open(path) is not { } file)
+            {
+                continue;
+            }
+
+            var root = YamlReader.Parse(file);
+            if ((root is null && WarnIfEmpty(file, "the section is hidden (write 'title' and 'items', or delete the file)"))
+                || YamlMap.From(file, root, "a section with 'title' and 'items'") is not { } map)
             {
                 continue;
             }
@@ -555,9 +594,9 @@ public sealed partial class ContentLoader
                             file.Error(item.Node("date")!.Start, $"'date' must be {DateRange.Expected}, got \"{dateText}\"");
                         }
 
-                        if (range is not null && text is not null)
+                        if (range is not null && text is not null && InlineMarkdown(item, "text") is { } html)
                         {
-                            items.Add(new DatedItem(range, MarkdownRenderer.ToInlineHtml(text)));
+                            items.Add(new DatedItem(range, html));
                         }
                     }
 
@@ -700,7 +739,7 @@ public sealed partial class ContentLoader
         foreach (var path in _inputs.Distinct().Order(StringComparer.Ordinal))
         {
             hash.AppendData(Encoding.UTF8.GetBytes(Path.GetRelativePath(_options.ContentPath, path)));
-            hash.AppendData(File.ReadAllBytes(path));
+            hash.AppendData(_read.TryGetValue(path, out var bytes) ? bytes : ReadForVersion(path));
         }
 
         return Convert.ToHexStringLower(hash.GetHashAndReset())[..16];

@@ -26,6 +26,15 @@ internal sealed class SourceFile(string displayPath, string text, Diagnostics di
     public void FileError(string message) =>
         Diagnostics.Add(new ContentError(DisplayPath, 0, 0, Severity.Error, message));
 
+    public void FileWarning(string message) =>
+        Diagnostics.Add(new ContentError(DisplayPath, 0, 0, Severity.Warning, message));
+
+    /// <summary>Set when the YAML could not be parsed (already reported), so "empty" is not reported on top.</summary>
+    public bool Unparsable { get; set; }
+
+    /// <summary>The bytes that were read, so the content version hashes exactly what was loaded.</summary>
+    public byte[] Bytes { get; init; } = [];
+
     public SourceFile WithText(string text, int lineOffset) =>
         new(DisplayPath, text, Diagnostics) { LineOffset = lineOffset };
 
@@ -35,15 +44,33 @@ internal sealed class SourceFile(string displayPath, string text, Diagnostics di
     /// </summary>
     public static SourceFile? Read(string path, string displayPath, Diagnostics diagnostics, long maxBytes)
     {
-        var info = new FileInfo(path);
-        if (info.Length > maxBytes)
+        byte[] bytes;
+        try
         {
-            diagnostics.Add(new ContentError(displayPath, 0, 0, Severity.Error,
-                $"file is {info.Length:N0} bytes; the limit is {maxBytes:N0} bytes (ProfileSite:MaxContentFileBytes)"));
+            var info = new FileInfo(path);
+            if (info.Length > maxBytes)
+            {
+                diagnostics.Add(new ContentError(displayPath, 0, 0, Severity.Error,
+                    $"file is {info.Length:N0} bytes; the limit is {maxBytes:N0} bytes (ProfileSite:MaxContentFileBytes)"));
+                return null;
+            }
+
+            bytes = File.ReadAllBytes(path);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            // Deleted or locked while an editor saves it: a problem to report (and, while serving, retry), not a crash.
+            diagnostics.Add(new ContentError(displayPath, 0, 0, Severity.Error, $"the file cannot be read: {ex.Message}"));
             return null;
         }
 
-        var bytes = File.ReadAllBytes(path);
+        if (bytes.Length > maxBytes)
+        {
+            diagnostics.Add(new ContentError(displayPath, 0, 0, Severity.Error,
+                $"file is {bytes.Length:N0} bytes; the limit is {maxBytes:N0} bytes (ProfileSite:MaxContentFileBytes)"));
+            return null;
+        }
+
         var start = bytes.AsSpan().StartsWith(Encoding.UTF8.Preamble) ? 3 : 0;
         string text;
         try
@@ -59,23 +86,28 @@ internal sealed class SourceFile(string displayPath, string text, Diagnostics di
             return null;
         }
 
-        return new SourceFile(displayPath, text.Replace("\r\n", "\n", StringComparison.Ordinal), diagnostics);
+        return new SourceFile(displayPath, text.Replace("\r\n", "\n", StringComparison.Ordinal), diagnostics) { Bytes = bytes };
     }
 
     private static (int Line, int Column) LineAndColumnOfByte(byte[] bytes, int offset)
     {
-        var line = 1;
-        var lineStart = 0;
+        // Columns count characters, as editors do: UTF-8 continuation bytes (10xxxxxx) add none.
+        int line = 1, column = 1;
+        var bom = bytes.AsSpan().StartsWith(Encoding.UTF8.Preamble) ? 3 : 0;
         for (var i = 0; i < offset && i < bytes.Length; i++)
         {
             if (bytes[i] == (byte)'\n')
             {
                 line++;
-                lineStart = i + 1;
+                column = 1;
+            }
+            else if ((bytes[i] & 0xC0) != 0x80 && i >= bom)
+            {
+                column++;
             }
         }
 
-        return (line, offset - lineStart + 1);
+        return (line, column);
     }
 }
 

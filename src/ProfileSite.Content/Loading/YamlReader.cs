@@ -15,11 +15,15 @@ internal static class YamlReader
     private const int MaxDepth = 32;
     private const int MaxEvents = 200_000;
 
+    // YamlDotNet throws InvalidOperationException or ArgumentException on some malformed input (found by the property tests).
+    private const string Unreadable = "YAML syntax: the text cannot be read as YAML; check quotes, brackets and indentation";
+
     /// <summary>Parses one YAML document; null when the file is empty or cannot be used (the latter reported).</summary>
     public static YamlNode? Parse(SourceFile file)
     {
         if (!PreScan(file))
         {
+            file.Unparsable = true;
             return null;
         }
 
@@ -31,7 +35,14 @@ internal static class YamlReader
         }
         catch (YamlException ex)
         {
-            file.Error(ex.Start, "YAML syntax: " + Describe(ex));
+            ReportSyntax(file, ex);
+            file.Unparsable = true;
+            return null;
+        }
+        catch (Exception ex) when (ex is InvalidOperationException or ArgumentException)
+        {
+            file.Error(new Mark(0, 1, 1), Unreadable);
+            file.Unparsable = true;
             return null;
         }
     }
@@ -78,9 +89,52 @@ internal static class YamlReader
         }
         catch (YamlException ex)
         {
-            file.Error(ex.Start, "YAML syntax: " + Describe(ex));
+            ReportSyntax(file, ex);
             return false;
         }
+        catch (Exception ex) when (ex is InvalidOperationException or ArgumentException)
+        {
+            file.Error(new Mark(0, 1, 1), Unreadable);
+            return false;
+        }
+    }
+
+    private static void ReportSyntax(SourceFile file, YamlException ex)
+    {
+        // YAML forbids tabs for indentation, and the parser's own words for it ("found character
+        // that cannot start any token") do not say so. Only consulted once parsing failed, so a
+        // tab inside a block scalar (a BibTeX entry) stays fine.
+        if (TabInIndentation(file.Text, (int)ex.Start.Line, ex.Message.Contains("tab", StringComparison.OrdinalIgnoreCase)) is { } tab)
+        {
+            file.Error(tab, "tab character in indentation; YAML indents with spaces only");
+            return;
+        }
+
+        file.Error(ex.Start, "YAML syntax: " + Describe(ex));
+    }
+
+    /// <summary>
+    /// The first tab among the leading whitespace of a line near the error: the parser reports
+    /// the enclosing mapping or the previous value, a line or two before the tab itself.
+    /// </summary>
+    private static Mark? TabInIndentation(string text, int errorLine, bool parserSaysTab)
+    {
+        // When the parser names the tab, it reports the start of the enclosing mapping, which can be far above it.
+        var lines = text.Split('\n');
+        var last = parserSaysTab ? lines.Length : Math.Min(lines.Length, errorLine + 2);
+        for (var line = Math.Max(1, errorLine - 1); line <= last; line++)
+        {
+            var content = lines[line - 1];
+            for (var i = 0; i < content.Length && content[i] is ' ' or '\t'; i++)
+            {
+                if (content[i] == '\t')
+                {
+                    return new Mark(0, line, i + 1);
+                }
+            }
+        }
+
+        return null;
     }
 
     private static string Describe(YamlException ex)
@@ -134,7 +188,10 @@ internal sealed class YamlMap
 
         if (node is null)
         {
-            file.FileError($"the file is empty; expected {what}");
+            if (!file.Unparsable)
+            {
+                file.FileError($"the file is empty; expected {what}");
+            }
         }
         else
         {

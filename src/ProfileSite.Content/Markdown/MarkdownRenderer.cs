@@ -7,7 +7,8 @@ namespace ProfileSite.Content.Markdown;
 
 /// <summary>
 /// The one Markdig pipeline of the site. Markdig pipelines are immutable and thread-safe,
-/// so it is built once and shared. The owner is trusted: raw HTML passes through.
+/// so it is built once and shared. The owner is trusted: raw HTML passes through, balanced by
+/// <see cref="HtmlBalancer"/> so that an unclosed tag cannot swallow the rest of the page.
 /// </summary>
 public static class MarkdownRenderer
 {
@@ -26,7 +27,7 @@ public static class MarkdownRenderer
         .Build();
 
     /// <summary>Renders a block of Markdown (paragraphs, lists, headings) to HTML.</summary>
-    public static string ToHtml(string markdown) => Markdig.Markdown.ToHtml(markdown, Pipeline).Trim();
+    public static string ToHtml(string markdown) => HtmlBalancer.Balance(Markdig.Markdown.ToHtml(markdown, Pipeline).Trim());
 
     /// <summary>Renders one line of Markdown for use inside an element (a news item, a card summary):
     /// a lone paragraph loses its <c>&lt;p&gt;</c> wrapper.</summary>
@@ -37,10 +38,10 @@ public static class MarkdownRenderer
         if (document.Count == 1 && document[0] is ParagraphBlock
             && html.StartsWith("<p>", StringComparison.Ordinal) && html.EndsWith("</p>", StringComparison.Ordinal))
         {
-            return html[3..^4];
+            return HtmlBalancer.Balance(html[3..^4]);
         }
 
-        return html;
+        return HtmlBalancer.Balance(html);
     }
 
     /// <summary>Splits a Markdown file into its YAML front matter (if any) and its rendered body.</summary>
@@ -59,7 +60,7 @@ public static class MarkdownRenderer
             document.Remove(frontMatter);
         }
 
-        var body = document.ToHtml(Pipeline).Trim();
+        var body = HtmlBalancer.Balance(document.ToHtml(Pipeline).Trim());
         return (yaml, line, body);
     }
 }

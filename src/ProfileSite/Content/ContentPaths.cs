@@ -1,3 +1,5 @@
+using ProfileSite.Content.Loading;
+
 namespace ProfileSite.Content;
 
 /// <summary>The content and web root folders, resolved once at startup.</summary>
@@ -12,6 +14,10 @@ public sealed record ContentPaths(string ContentPath, string WebRootPath)
     public static ContentPaths Resolve(ProfileSiteOptions options, string currentDirectory, string baseDirectory) =>
         new(Resolve(options.ContentPath, "content", currentDirectory, baseDirectory),
             Resolve(options.WebRootPath, "wwwroot", currentDirectory, baseDirectory));
+
+    /// <summary>The loader's options from these folders and the operator's limits: one place for startup, reload and <c>check</c>.</summary>
+    public ContentLoadOptions LoadOptions(ProfileSiteOptions options) =>
+        new(ContentPath, WebRootPath) { MaxFileBytes = options.MaxContentFileBytes };
 
     private static string Resolve(string? configured, string folder, string currentDirectory, string baseDirectory)
     {

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
 namespace ProfileSite.Content;
@@ -20,6 +21,9 @@ public static class ContentServiceCollectionExtensions
         services.AddSingleton<ContentStore>();
         services.AddSingleton<ContentStartup>();
         services.AddScoped(sp => sp.GetRequiredService<ContentStore>().Current);
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<ContentReloadStatus>();
+        services.AddHostedService<ContentReloader>();
         return services;
     }
 

@@ -22,6 +22,9 @@ public sealed class ContentStore
 
     public bool IsLoaded => Volatile.Read(ref _current) is not null;
 
+    /// <summary>The snapshot, or null before the first load (health checks must not throw).</summary>
+    public SiteContent? Peek => Volatile.Read(ref _current);
+
     /// <summary>Publishes newly loaded content (startup or reload).</summary>
     public void Swap(SiteContent content)
     {
@@ -67,17 +70,7 @@ public sealed class ContentStartup(
 {
     public void Load()
     {
-        if (!Directory.Exists(paths.WebRootPath))
-        {
-            throw new ContentInvalidException(new ContentLoadResult(null,
-                [new ContentError(paths.WebRootPath, 0, 0, Severity.Error,
-                    "web root folder not found; set ProfileSite:WebRootPath to the folder holding images/ and css/")], 0));
-        }
-
-        var result = ContentLoader.Load(new ContentLoadOptions(paths.ContentPath, paths.WebRootPath)
-        {
-            MaxFileBytes = options.Value.MaxContentFileBytes,
-        });
+        var result = Read(paths, options.Value);
         if (result.Content is null)
         {
             throw new ContentInvalidException(result);
@@ -92,5 +85,18 @@ public sealed class ContentStartup(
         logger.LogInformation(
             "Loaded content {Version} from {ContentPath}: {Papers} publications, {News} news items",
             result.Content.Version, paths.ContentPath, result.Content.Publications.Length, result.Content.News.Length);
+    }
+
+    /// <summary>Reads and validates the content as serving would; <c>check</c> uses it too, so both judge alike.</summary>
+    public static ContentLoadResult Read(ContentPaths paths, ProfileSiteOptions options)
+    {
+        if (!Directory.Exists(paths.WebRootPath))
+        {
+            return new ContentLoadResult(null,
+                [new ContentError(paths.WebRootPath, 0, 0, Severity.Error,
+                    "web root folder not found; set ProfileSite:WebRootPath to the folder holding images/ and css/")], 0);
+        }
+
+        return ContentLoader.Load(paths.LoadOptions(options));
     }
 }

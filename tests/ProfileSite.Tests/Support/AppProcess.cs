@@ -41,9 +41,31 @@ internal sealed class AppProcess : IAsyncDisposable
     }
 
     /// <summary>Starts <c>dotnet ProfileSite.dll [args]</c> on a free loopback port, from the app's folder.</summary>
-    public static AppProcess Start(params string[] args)
+    public static AppProcess Start(params string[] args) => StartIn("Production", args);
+
+    /// <summary>As <see cref="Start(string[])"/>, in the given hosting environment (Development shows more in /readyz).</summary>
+    public static AppProcess StartIn(string environment, params string[] args)
     {
         var port = FreePort();
+        var app = Launch([.. args, $"--urls=http://127.0.0.1:{port}"], environment, new Uri($"http://127.0.0.1:{port}/"));
+        return app;
+    }
+
+    /// <summary>Runs a verb that ends by itself (<c>check ...</c>) and returns its exit code and output.</summary>
+    public static Task<(int ExitCode, string StandardOutput, string StandardError)> RunAsync(params string[] args) =>
+        RunAsync(args, new Dictionary<string, string>());
+
+    /// <summary>As <see cref="RunAsync(string[])"/>, with extra environment variables (settings as an operator sets them).</summary>
+    public static async Task<(int ExitCode, string StandardOutput, string StandardError)> RunAsync(string[] args, IReadOnlyDictionary<string, string> environment)
+    {
+        await using var app = Launch(args, "Production", new Uri("http://127.0.0.1/"), environment);
+        var exitCode = await app.WaitForExitAsync();
+        app._process.WaitForExit(); // lets the asynchronous output readers drain
+        return (exitCode, app.StandardOutput, app.StandardError);
+    }
+
+    private static AppProcess Launch(string[] args, string environment, Uri baseAddress, IReadOnlyDictionary<string, string>? variables = null)
+    {
         var info = new ProcessStartInfo("dotnet")
         {
             WorkingDirectory = Path.GetDirectoryName(AppDll)!,
@@ -57,11 +79,14 @@ internal sealed class AppProcess : IAsyncDisposable
             info.ArgumentList.Add(arg);
         }
 
-        info.ArgumentList.Add($"--urls=http://127.0.0.1:{port}");
-        info.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        info.Environment["ASPNETCORE_ENVIRONMENT"] = environment;
         info.Environment["DOTNET_NOLOGO"] = "1";
+        foreach (var (name, value) in variables ?? new Dictionary<string, string>())
+        {
+            info.Environment[name] = value;
+        }
 
-        var app = new AppProcess(new Process { StartInfo = info, EnableRaisingEvents = true }, new Uri($"http://127.0.0.1:{port}/"));
+        var app = new AppProcess(new Process { StartInfo = info, EnableRaisingEvents = true }, baseAddress);
         app._process.OutputDataReceived += (_, e) => app.Collect(app._stdout, e.Data);
         app._process.ErrorDataReceived += (_, e) => app.Collect(app._stderr, e.Data);
         app._process.Exited += (_, _) => app._listening.TrySetException(new InvalidOperationException("exited"));

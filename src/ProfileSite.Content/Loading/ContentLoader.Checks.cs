@@ -1,0 +1,128 @@
+using ProfileSite.Content.Markdown;
+using YamlDotNet.Core;
+
+namespace ProfileSite.Content.Loading;
+
+/// <summary>Checks shared by several content kinds: Markdown links, empty files, publication slugs.</summary>
+public sealed partial class ContentLoader
+{
+    /// <summary>
+    /// Renders a Markdown text field inline, reporting links that are neither http(s)/mailto nor
+    /// on this site. Positions point at the YAML value: columns inside a quoted scalar would not
+    /// match what the owner sees.
+    /// </summary>
+    private static string? InlineMarkdown(YamlMap map, string key)
+    {
+        if (map.String(key) is not { } markdown)
+        {
+            return null;
+        }
+
+        var problems = MarkdownLinks.Problems(markdown);
+        foreach (var problem in problems)
+        {
+            map.File.Error(map.Node(key)!.Start, $"'{key}': {problem.Message}");
+        }
+
+        if (problems.Any(p => p.Unrenderable))
+        {
+            return null;
+        }
+
+        try
+        {
+            return MarkdownRenderer.ToInlineHtml(markdown);
+        }
+        catch (ArgumentException)
+        {
+            map.File.Error(map.Node(key)!.Start, $"'{key}': {TooDeep}");
+            return null;
+        }
+    }
+
+    private const string TooDeep = "Markdown nested too deeply to render; simplify the nesting of quotes, lists or brackets";
+
+    /// <summary>Splits and renders a Markdown file; null (reported) when Markdig refuses its nesting while rendering.</summary>
+    private static (string? FrontMatter, int FrontMatterLine, string BodyHtml)? SplitFrontMatter(SourceFile file)
+    {
+        try
+        {
+            return MarkdownRenderer.SplitFrontMatter(file.Text);
+        }
+        catch (ArgumentException)
+        {
+            file.Error(new Mark(0, 1, 1), TooDeep);
+            return null;
+        }
+    }
+
+    /// <summary>
+    /// Checks a Markdown file's links (reported at their own line and column), then splits off the
+    /// front matter and renders the body; null (reported) when Markdig refuses its nesting.
+    /// </summary>
+    private static (string? FrontMatter, int FrontMatterLine, string BodyHtml)? RenderMarkdownFile(SourceFile file)
+    {
+        var problems = MarkdownLinks.Problems(file.Text);
+        foreach (var problem in problems)
+        {
+            file.Error(new Mark(0, problem.Line, problem.Column), problem.Message);
+        }
+
+        return problems.Any(p => p.Unrenderable) ? null : SplitFrontMatter(file);
+    }
+
+    /// <summary>
+    /// An optional file left empty (or only comments) is a warning, not an error: an editor
+    /// often creates the file before the owner types into it, and the running site should not
+    /// refuse the edit. Returns false when the file was not empty (its problem is reported elsewhere).
+    /// </summary>
+    private static bool WarnIfEmpty(SourceFile file, string consequence)
+    {
+        if (!IsBlankYaml(file.Text))
+        {
+            return false;
+        }
+
+        file.FileWarning($"the file is empty; {consequence}");
+        return true;
+    }
+
+    private static bool IsBlankYaml(string text) =>
+        text.Split('\n').Select(l => l.Trim()).All(l => l.Length == 0 || l[0] == '#' || l is "---" or "...");
+
+    /// <summary>
+    /// The slug comes from the file name and becomes a URL, so two files whose names slugify
+    /// alike (<c>2024-Flows.md</c>, <c>2024_flows.md</c>) would fight over one address.
+    /// </summary>
+    private static bool ClaimSlug(SourceFile file, string fileName, Dictionary<string, string> slugs)
+    {
+        var slug = Slug(fileName);
+        if (slug.Length == 0)
+        {
+            file.FileError($"the file name '{fileName}.md' has no letters or digits to make a URL from; rename it like 2024-venue-topic.md");
+            return false;
+        }
+
+        if (slugs.TryGetValue(slug, out var first))
+        {
+            file.FileError($"duplicate publication slug '{slug}' (also used by {first}); rename one file");
+            return false;
+        }
+
+        slugs[slug] = file.DisplayPath;
+        return true;
+    }
+
+    /// <summary>An image is hashed into the version too; one deleted mid-load counts as empty (the next reload sees it gone).</summary>
+    private static byte[] ReadForVersion(string path)
+    {
+        try
+        {
+            return File.ReadAllBytes(path);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return [];
+        }
+    }
+}
