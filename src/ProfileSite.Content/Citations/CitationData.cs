@@ -59,7 +59,8 @@ public static class Titles
                     builder.Append(' ');
                 }
 
-                builder.Append(char.ToLowerInvariant(c));
+                // Normalize() can be a no-op under invariant globalization; fold accents ourselves too.
+                builder.Append(char.ToLowerInvariant(Bibtex.LatinLetters.Base(c)));
                 space = false;
             }
             else if (char.IsWhiteSpace(c) || char.IsPunctuation(c) || char.IsSymbol(c))

@@ -29,6 +29,24 @@ public sealed class CitationPageTests : IDisposable
     }
 
     [Fact]
+    public async Task PublicationPages_ShowTheCountWhenKnown_AndNothingOtherwise()
+    {
+        _content.Write("google-scholar-stats/gs_data.json", """
+            {"citedby": 10, "publications": {"P:1": {"bib": {"title": "Faster Flows in Sparse Graphs"}, "num_citations": 1234}}}
+            """);
+        await using var site = new SiteFactory(_content);
+
+        var list = await site.GetDocumentAsync("/publications");
+        var flows = await site.GetDocumentAsync("/publications/2024-flows");
+        var cuts = await site.GetDocumentAsync("/publications/2022-cuts");
+
+        Assert.Equal("Citations: 1,234", list.QuerySelector("#paper-2024-flows .pub-citations")!.TextContent);
+        Assert.Null(list.QuerySelector("#paper-2022-cuts .pub-citations"));
+        Assert.Equal("Citations: 1,234", flows.QuerySelector("main .paper-citations")!.TextContent);
+        Assert.Null(cuts.QuerySelector("main .paper-citations"));
+    }
+
+    [Fact]
     public async Task About_WithoutCitationData_ShowsNoCitationElementsAtAll()
     {
         await using var site = new SiteFactory(_content);

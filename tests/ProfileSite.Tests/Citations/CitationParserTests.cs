@@ -105,6 +105,9 @@ public sealed class CitationParserTests
     public void Doi_IsNormalized(string written, string? key) => Assert.Equal(key, Titles.NormalizeDoi(written));
 
     [Fact]
-    public void Titles_MatchAcrossCaseAccentsAndPunctuation() =>
+    public void Titles_MatchAcrossCaseAccentsAndPunctuation()
+    {
         Assert.Equal(Titles.Normalize("Embedding principle of loss landscape of deep neural networks"), Titles.Normalize("  Embedding Principle of Loss-Landscape of Deep Neural Networks. "));
+        Assert.Equal(Titles.Normalize("Schrödinger bridges for Pólya urns"), Titles.Normalize("Schrodinger Bridges for Polya Urns"));
+    }
 }

@@ -232,6 +232,18 @@ public sealed class HeadMetaTests : IDisposable
         Assert.False(person.TryGetProperty("image", out _));
     }
 
+    [Fact]
+    public async Task PaperPage_PreviewsAsAnArticleWithThePapersImage()
+    {
+        var page = await GetAsync("/publications/2024-flows");
+
+        Assert.Equal("article", Meta(page, "og:type"));
+        Assert.Equal(Base + "publications/2024-flows", Single(page, "link[rel=canonical]", "href"));
+        Assert.Equal(Base + "images/flows.png", Meta(page, "og:image"));
+        Assert.Equal(Base + "images/flows.png", Named(page, "twitter:image"));
+        Assert.StartsWith("Faster Flows in Sparse Graphs", Meta(page, "og:title"), StringComparison.Ordinal);
+    }
+
     // ---- analytics --------------------------------------------------------------------------
 
     [Fact]

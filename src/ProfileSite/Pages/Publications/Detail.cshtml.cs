@@ -12,6 +12,14 @@ public sealed class DetailModel(SiteContent content) : PageModel, IPageMeta
 
     public string? Description => Paper.Description;
 
+    /// <summary>Link previews show the paper's figure, not the avatar.</summary>
+    public WebImage? Image => Paper.Paper.Image;
+
+    public string OpenGraphType => "article";
+
+    /// <summary>The paper's citation count, when a source knows it.</summary>
+    public int? Citations => content.CitationsOf(Paper.Paper);
+
     public IActionResult OnGet(string slug)
     {
         if (!content.PublicationIndex.Pages.TryGetValue(slug, out var page))
