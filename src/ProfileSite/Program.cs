@@ -3,6 +3,7 @@ using ProfileSite.Cli;
 using ProfileSite.Content;
 using ProfileSite.Content.Loading;
 using ProfileSite.Hosting;
+using ProfileSite.Theming;
 using Serilog;
 
 // Verbs: `serve` is the default, so `ProfileSite` alone serves the site. Each verb lives in Cli/.
@@ -24,6 +25,7 @@ static async Task<int> ServeAsync(string[] args)
         builder.Services.AddSiteContent();
         builder.Services.AddSitePages();
         builder.Services.AddSiteHealth();
+        builder.Services.AddSiteTheme();
 
         var app = builder.Build();
 
@@ -33,6 +35,7 @@ static async Task<int> ServeAsync(string[] args)
         app.UseSiteRequestLogging();
         app.MapRazorPages();
         app.MapSiteHealth();
+        app.MapSiteTheme();
 
         // Content is read and validated before listening: bad content stops here, listing every problem
         app.LoadSiteContent();
