@@ -20,22 +20,26 @@ internal static class Chromium
     /// <summary>CI sets CI=true: there a missing browser is a broken machine, not a reason to skip.</summary>
     public static bool InCi => string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase);
 
-    public const string MissingMessage =
-        "Browser tests need Debian's Chromium at /usr/bin/chromium (apt-get install -y chromium fonts-noto-color-emoji).";
-
     /// <summary>Skips the calling test when the browser is absent on a developer's machine; fails it in CI.</summary>
-    public static void RequireInstalled()
+    public static void RequireInstalled() =>
+        Require(ExecutablePath, "Browser tests need Debian's Chromium at /usr/bin/chromium (apt-get install -y chromium fonts-noto-color-emoji).");
+
+    /// <summary>
+    /// A tool from a Debian package the suite needs: a missing one skips the test with the install
+    /// command on a developer's machine, and fails it in CI, where .ci/run must have installed it.
+    /// </summary>
+    public static void Require(string path, string message)
     {
-        if (IsInstalled)
+        if (File.Exists(path))
         {
             return;
         }
 
         if (InCi)
         {
-            Assert.Fail(MissingMessage + " CI must install it (.ci/run does).");
+            Assert.Fail(message + " CI must install it (.ci/run does).");
         }
 
-        Skip.If(true, MissingMessage + " Skipped.");
+        Skip.If(true, message + " Skipped.");
     }
 }
