@@ -29,7 +29,7 @@ public sealed class ThemeChoice
         // the address they asked for instead.
         var reExecuted = context?.Features.Get<IStatusCodeReExecuteFeature>();
         ReturnPath = reExecuted is not null
-            ? reExecuted.OriginalPath + reExecuted.OriginalQueryString
+            ? reExecuted.OriginalPathBase + reExecuted.OriginalPath + reExecuted.OriginalQueryString
             : $"{context?.Request.PathBase}{context?.Request.Path}{context?.Request.QueryString}";
     }
 
