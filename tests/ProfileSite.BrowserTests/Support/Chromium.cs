@@ -22,7 +22,7 @@ internal static class Chromium
 
     /// <summary>Skips the calling test when the browser is absent on a developer's machine; fails it in CI.</summary>
     public static void RequireInstalled() =>
-        Require(ExecutablePath, "Browser tests need Debian's Chromium at /usr/bin/chromium (apt-get install -y chromium fonts-noto-color-emoji).");
+        Require(ExecutablePath, $"Browser tests need Debian's Chromium at {ExecutablePath} (apt-get install -y chromium fonts-noto-color-emoji).");
 
     /// <summary>
     /// A tool from a Debian package the suite needs: a missing one skips the test with the install

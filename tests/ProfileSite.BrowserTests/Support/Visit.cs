@@ -63,6 +63,15 @@ public sealed class Visit : IAsyncDisposable
     /// <summary>The hygiene every browser test ends with; also checks every image declares its size.</summary>
     public async Task AssertCleanAsync()
     {
+        // Lazy images load only when scrolled to: load them all, so a broken one is caught too.
+        await LoadAllImagesAsync();
+        var broken = await Page.EvaluateAsync<string[]>(
+            "() => [...document.images].filter(i => i.naturalWidth === 0).map(i => i.getAttribute('src'))");
+        foreach (var image in broken)
+        {
+            _problems.Enqueue($"image did not load: {image}");
+        }
+
         var unsized = await Page.EvaluateAsync<string[]>(
             "() => [...document.images].filter(i => !i.hasAttribute('width') || !i.hasAttribute('height')).map(i => i.outerHTML)");
         foreach (var image in unsized)
@@ -79,10 +88,29 @@ public sealed class Visit : IAsyncDisposable
     /// </summary>
     public async Task ScreenshotAsync(string name)
     {
+        await LoadAllImagesAsync();
         var folder = Path.Combine(BrowserSite.ArtifactsPath, "screenshots");
         Directory.CreateDirectory(folder);
         await Page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, name + ".png"), FullPage = true });
         await Page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, name + "-screen.png") });
+    }
+
+    /// <summary>
+    /// Makes every lazy image load now (as scrolling to it would) and waits for them, for at most
+    /// 20 s: a hung image is then reported by the hygiene check, not a hung test.
+    /// </summary>
+    public async Task LoadAllImagesAsync()
+    {
+        await Page.EvaluateAsync("""
+            async () => {
+                const images = [...document.images];
+                images.forEach(i => { i.loading = 'eager'; });
+                const loaded = Promise.all(images.map(i => i.complete
+                    ? null
+                    : new Promise(r => { i.addEventListener('load', r); i.addEventListener('error', r); })));
+                await Promise.race([loaded, new Promise(r => setTimeout(r, 20000))]);
+            }
+            """);
     }
 
     public async ValueTask DisposeAsync() => await _context.CloseAsync();
