@@ -99,12 +99,12 @@ public sealed class ThemeTests(BrowserSite site)
         await visit.AssertCleanAsync();
     }
 
-    /// <summary>Clicks a theme button and waits for the page the redirect leads back to.</summary>
+    /// <summary>Clicks a theme button and waits for the page /theme redirects back to.</summary>
     private static async Task<IResponse> SubmitAsync(IPage page, string theme)
     {
         var response = await page.RunAndWaitForResponseAsync(
             () => page.ClickAsync($"button[value={theme}]"),
-            r => r.Request.IsNavigationRequest && r.Request.Method == "GET");
+            r => r.Request.IsNavigationRequest && new Uri(r.Url).AbsolutePath != "/theme");
         await page.WaitForLoadStateAsync(LoadState.Load);
         return response;
     }

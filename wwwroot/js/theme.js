@@ -1,5 +1,5 @@
 // Optional: switches the theme without a reload. Without JavaScript the toggle is a plain form
-// posted to /theme, which sets the same cookie and redirects back; the server stays the only
+// sent to /theme, which sets the same cookie and redirects back; the server stays the only
 // writer of the cookie, so its attributes are defined in one place (ThemeEndpoints.cs).
 (function () {
   "use strict";
@@ -17,7 +17,7 @@
     event.preventDefault();
     var data = new FormData(form);
     data.set("set", button.value);
-    fetch(form.action, { method: "POST", body: new URLSearchParams(data), redirect: "manual", credentials: "same-origin" })
+    fetch(form.action + "?" + new URLSearchParams(data), { redirect: "manual", credentials: "same-origin" })
       .then(function () {
         document.documentElement.setAttribute("data-theme", button.value);
 
@@ -26,7 +26,7 @@
         });
       })
       .catch(function () {
-        // The request failed: post the plain form instead, which reloads the page.
+        // The request failed: send the plain form instead, which reloads the page.
         form.dataset.plain = "1";
         form.requestSubmit(button);
       });

@@ -11,17 +11,18 @@ public static class ThemeEndpoints
     }
 
     /// <summary>
-    /// <c>POST /theme</c> with <c>set=light|dark|system</c> and <c>return=/path</c>: remembers the
-    /// choice for a year and redirects back, so the toggle is a plain form that works without
-    /// JavaScript. No antiforgery token: the worst a forged post can do is change a colour, and
-    /// a token would make every page uncacheable.
+    /// <c>GET /theme?set=light|dark|system&amp;return=/path</c>: remembers the choice for a year and
+    /// redirects back, so the toggle is a plain form that works without JavaScript. GET, because
+    /// the site answers nothing else (a read-only site refuses other methods); the only state it
+    /// changes is the visitor's own colour preference, so a forged or prefetched request can do
+    /// no harm, and no antiforgery token is needed (one would make every page uncacheable).
     /// </summary>
     public static WebApplication MapSiteTheme(this WebApplication app)
     {
-        app.MapPost("/theme", async (HttpContext context) =>
+        app.MapGet("/theme", (HttpContext context) =>
         {
-            var form = await context.Request.ReadFormAsync(context.RequestAborted);
-            if (ThemeChoice.Parse(form["set"]) is not { } theme)
+            var query = context.Request.Query;
+            if (ThemeChoice.Parse(query["set"]) is not { } theme)
             {
                 return Results.BadRequest();
             }
@@ -42,10 +43,14 @@ public static class ThemeEndpoints
                 });
             }
 
-            // js/theme.js posts with fetch and needs no page back; a form post (navigate) does.
+            // A per-visitor answer: never stored by a cache, never indexed.
+            context.Response.Headers.CacheControl = "no-store";
+            context.Response.Headers["X-Robots-Tag"] = "noindex";
+
+            // js/theme.js calls this with fetch and needs no page back; the plain form (navigate) does.
             var fetched = context.Request.Headers["Sec-Fetch-Mode"] is [{ } mode] && mode != "navigate";
-            return fetched ? Results.NoContent() : Results.LocalRedirect(LocalReturnPath(form["return"]));
-        }).DisableAntiforgery();
+            return fetched ? Results.NoContent() : Results.LocalRedirect(LocalReturnPath(query["return"]));
+        });
         return app;
     }
 

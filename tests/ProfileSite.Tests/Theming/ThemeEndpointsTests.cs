@@ -4,30 +4,28 @@ using ProfileSite.Tests.Support;
 
 namespace ProfileSite.Tests.Theming;
 
-/// <summary>POST /theme: the no-JavaScript theme toggle. The browser suite drives it for real; these pin the edges.</summary>
+/// <summary>GET /theme: the no-JavaScript theme toggle. The browser suite drives it for real; these pin the edges.</summary>
 public sealed class ThemeEndpointsTests : IDisposable
 {
     private readonly TestContent _content = new();
 
     public void Dispose() => _content.Dispose();
 
-    private static async Task<HttpResponseMessage> PostAsync(SiteFactory site, string set, string returnPath, bool fetch = false)
+    private static async Task<HttpResponseMessage> SendAsync(SiteFactory site, string set, string returnPath, bool fetch = false)
     {
         using var client = site.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = false });
-        using var request = new HttpRequestMessage(HttpMethod.Post, "/theme")
-        {
-            Content = new FormUrlEncodedContent([new("set", set), new("return", returnPath)]),
-        };
+        using var request = new HttpRequestMessage(HttpMethod.Get,
+            $"/theme?set={Uri.EscapeDataString(set)}&return={Uri.EscapeDataString(returnPath)}");
         request.Headers.Add("Sec-Fetch-Mode", fetch ? "cors" : "navigate");
         return await client.SendAsync(request);
     }
 
     [Fact]
-    public async Task ThemePost_SetsAYearLongLaxCookieAndRedirectsBack()
+    public async Task ThemeRequest_SetsAYearLongLaxCookieAndRedirectsBack()
     {
         await using var site = new SiteFactory(_content);
 
-        using var response = await PostAsync(site, "dark", "/publications?tag=x");
+        using var response = await SendAsync(site, "dark", "/publications?tag=x");
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.Equal("/publications?tag=x", response.Headers.Location!.OriginalString);
@@ -36,6 +34,7 @@ public sealed class ThemeEndpointsTests : IDisposable
         Assert.Contains("max-age=31536000", cookie, StringComparison.OrdinalIgnoreCase);
         Assert.Contains("samesite=lax", cookie, StringComparison.OrdinalIgnoreCase);
         Assert.Contains("path=/", cookie, StringComparison.OrdinalIgnoreCase);
+        Assert.Equal("no-store", response.Headers.CacheControl!.ToString());
     }
 
     [Theory]
@@ -44,22 +43,22 @@ public sealed class ThemeEndpointsTests : IDisposable
     [InlineData("https://evil.example/")]
     [InlineData("javascript:alert(1)")]
     [InlineData("")]
-    public async Task ThemePost_NeverRedirectsOffTheSite(string returnPath)
+    public async Task ThemeRequest_NeverRedirectsOffTheSite(string returnPath)
     {
         await using var site = new SiteFactory(_content);
 
-        using var response = await PostAsync(site, "light", returnPath);
+        using var response = await SendAsync(site, "light", returnPath);
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.Equal("/", response.Headers.Location!.OriginalString);
     }
 
     [Fact]
-    public async Task ThemePost_SystemForgetsTheChoice()
+    public async Task ThemeRequest_SystemForgetsTheChoice()
     {
         await using var site = new SiteFactory(_content);
 
-        using var response = await PostAsync(site, "system", "/");
+        using var response = await SendAsync(site, "system", "/");
 
         var cookie = Assert.Single(response.Headers.GetValues("Set-Cookie"));
         Assert.StartsWith("theme=;", cookie, StringComparison.Ordinal);
@@ -67,22 +66,22 @@ public sealed class ThemeEndpointsTests : IDisposable
     }
 
     [Fact]
-    public async Task ThemePost_FromScriptAnswersNoContent()
+    public async Task ThemeRequest_FromScriptAnswersNoContent()
     {
         await using var site = new SiteFactory(_content);
 
-        using var response = await PostAsync(site, "dark", "/", fetch: true);
+        using var response = await SendAsync(site, "dark", "/", fetch: true);
 
         Assert.Equal(HttpStatusCode.NoContent, response.StatusCode);
         Assert.StartsWith("theme=dark;", Assert.Single(response.Headers.GetValues("Set-Cookie")), StringComparison.Ordinal);
     }
 
     [Fact]
-    public async Task ThemePost_UnknownThemeIsABadRequest()
+    public async Task ThemeRequest_UnknownThemeIsABadRequest()
     {
         await using var site = new SiteFactory(_content);
 
-        using var response = await PostAsync(site, "purple", "/");
+        using var response = await SendAsync(site, "purple", "/");
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.False(response.Headers.Contains("Set-Cookie"));
