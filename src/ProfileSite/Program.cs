@@ -4,6 +4,7 @@ using ProfileSite.Cli;
 using ProfileSite.Content;
 using ProfileSite.Content.Loading;
 using ProfileSite.Hosting;
+using ProfileSite.Theming;
 using Serilog;
 
 // Verbs: `serve` is the default, so `ProfileSite` alone serves the site. Each verb lives in Cli/.
@@ -32,6 +33,7 @@ static async Task<int> ServeAsync(string[] args)
         builder.Services.AddSiteCitations();
         builder.Services.AddSiteSecurity();
         builder.Services.AddSiteProxy();
+        builder.Services.AddSiteTheme();
 
         var app = builder.Build();
 
@@ -48,6 +50,7 @@ static async Task<int> ServeAsync(string[] args)
         app.MapPublicationFiles();
         app.MapSiteHealth();
         app.MapSiteDiscovery();
+        app.MapSiteTheme();
 
         // Content is read and validated before listening: bad content stops here, listing every problem
         app.LoadSiteContent();

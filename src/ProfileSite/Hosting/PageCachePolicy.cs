@@ -1,6 +1,6 @@
-using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.OutputCaching;
+using ProfileSite.Theming;
 
 namespace ProfileSite.Hosting;
 
@@ -10,9 +10,8 @@ namespace ProfileSite.Hosting;
 /// a browser revalidating gets 304 without the page being rendered. A reload brings a new
 /// version, so the old entries are simply never asked for again and expire.
 /// </summary>
-internal sealed partial class PageCachePolicy : IOutputCachePolicy
+internal sealed class PageCachePolicy : IOutputCachePolicy
 {
-    public const string ThemeCookie = "theme";
 
     /// <summary>Razor pages only: health checks, feeds and other endpoints decide for themselves.</summary>
     public static bool IsPage(HttpContext context) =>
@@ -24,14 +23,11 @@ internal sealed partial class PageCachePolicy : IOutputCachePolicy
 
     public ValueTask CacheRequestAsync(OutputCacheContext context, CancellationToken cancellation)
     {
-        var theme = Theme(context.HttpContext.Request);
-        if (theme is null)
-        {
-            // A cookie value no page would write: render it, but never let it make cache entries.
-            context.AllowCacheLookup = false;
-            context.AllowCacheStorage = false;
-            return ValueTask.CompletedTask;
-        }
+        // The theme the page will render (ThemeChoice reads the cookie the same way): "" for the
+        // device's setting, so a missing, "system" or unknown cookie share one entry.
+        var theme = ThemeChoice.Parse(context.HttpContext.Request.Cookies[ThemeChoice.CookieName]) is { } chosen and not Theme.System
+            ? ThemeChoice.Name(chosen)
+            : "";
 
         // The request's own snapshot (scoped), the one the page renders: key and body always agree.
         var content = context.HttpContext.RequestServices.GetRequiredService<SiteContent>();
@@ -63,13 +59,4 @@ internal sealed partial class PageCachePolicy : IOutputCachePolicy
     public ValueTask ServeFromCacheAsync(OutputCacheContext context, CancellationToken cancellation) => ValueTask.CompletedTask;
 
     public ValueTask ServeResponseAsync(OutputCacheContext context, CancellationToken cancellation) => ValueTask.CompletedTask;
-
-    /// <summary>"" when there is no theme cookie, the value when it looks like a theme name, else null.</summary>
-    private static string? Theme(HttpRequest request) =>
-        request.Cookies.TryGetValue(ThemeCookie, out var value)
-            ? ThemeName().IsMatch(value) ? value : null
-            : "";
-
-    [GeneratedRegex("^[a-z0-9-]{1,32}$")]
-    private static partial Regex ThemeName();
 }

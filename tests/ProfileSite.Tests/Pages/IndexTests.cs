@@ -179,7 +179,8 @@ public sealed class IndexTests : IDisposable
         Assert.NotEmpty(assets);
         Assert.All(assets, url => Assert.StartsWith("/", url));
         Assert.All(assets, url => Assert.False(url.StartsWith("//", StringComparison.Ordinal), url));
-        Assert.Empty(page.QuerySelectorAll("script:not([type='application/ld+json'])"));
+        // No inline executable script (JSON-LD data blocks are data, not code).
+        Assert.Empty(page.QuerySelectorAll("script:not([src]):not([type='application/ld+json'])"));
         Assert.Empty(page.QuerySelectorAll("[style]"));
     }
 

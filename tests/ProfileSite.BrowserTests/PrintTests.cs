@@ -1,0 +1,100 @@
+using System.Diagnostics;
+using System.Text.RegularExpressions;
+using Microsoft.Playwright;
+using ProfileSite.BrowserTests.Support;
+
+namespace ProfileSite.BrowserTests;
+
+/// <summary>Printing the About page gives a CV-like document: Chromium renders the PDF, pdftotext reads it back.</summary>
+[Collection(BrowserSuite.Name)]
+public sealed partial class PrintTests(BrowserSite site)
+{
+    private const string PdfToText = "/usr/bin/pdftotext";
+
+    [SkippableTheory]
+    [InlineData(false)]
+    [InlineData(true)] // a visitor who chose dark still gets a printable page
+    public async Task PrintedAbout_IsACleanCvWithEveryPaperAndItsUrl(bool chosenDark)
+    {
+        Chromium.Require(PdfToText, "Print tests read the PDF with pdftotext (apt-get install -y poppler-utils).");
+        await using var visit = await site.VisitAsync("/", View.Desktop with { ChosenTheme = chosenDark ? "dark" : null });
+        var navLabels = await visit.Page.Locator(".site-nav a").AllInnerTextsAsync();
+        Assert.NotEmpty(navLabels);
+
+        var pdf = Path.Combine(BrowserSite.ArtifactsPath, "print", chosenDark ? "about-chosen-dark.pdf" : "about.pdf");
+        Directory.CreateDirectory(Path.GetDirectoryName(pdf)!);
+        await visit.Page.PdfAsync(new PagePdfOptions { Path = pdf, Format = "A4", PrintBackground = false });
+        var pages = (await ReadPdfTextAsync(pdf)).Split('\f').Select(Flatten).Where(p => p.Length > 0).ToArray();
+        var text = string.Join(' ', pages);
+
+        var expected = site.Expected;
+        Assert.Contains(expected.Profile.Name, text, StringComparison.Ordinal);
+        Assert.NotEmpty(expected.SelectedPublications);
+        foreach (var paper in expected.SelectedPublications)
+        {
+            // A card is never cut: the title and its address are on the same page.
+            var page = Assert.Single(pages, p => p.Contains(paper.Title, StringComparison.Ordinal));
+            if (paper.Url is not null)
+            {
+                Assert.Contains(Squeeze(paper.Url), Squeeze(page), StringComparison.Ordinal);
+            }
+        }
+
+        // The screen furniture is gone: no top bar (its labels in a row), toggle, skip link or footer.
+        Assert.DoesNotContain(string.Join(' ', navLabels), text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Skip to content", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Light Dark System", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Built with ProfileSite", text, StringComparison.Ordinal);
+        await visit.AssertCleanAsync();
+    }
+
+    /// <summary>Print colours are ink on paper whatever the theme, and cards keep together.</summary>
+    [SkippableTheory]
+    [InlineData(false, null)]
+    [InlineData(true, null)]
+    [InlineData(false, "dark")]
+    public async Task PrintStyles_UseBlackTextAndKeepCardsWhole(bool systemDark, string? chosen)
+    {
+        await using var visit = await site.VisitAsync("/", View.Desktop with { SystemDark = systemDark, ChosenTheme = chosen });
+        await visit.Page.EmulateMediaAsync(new PageEmulateMediaOptions { Media = Media.Print });
+
+        var styles = await visit.Page.EvaluateAsync<string[]>("""
+            () => [getComputedStyle(document.body).color,
+                   [...document.querySelectorAll('.paper')].map(p => getComputedStyle(p).breakInside).join(','),
+                   ['.masthead', '.skip-link', '.theme-toggle', '.site-footer']
+                       .filter(s => document.querySelector(s) && getComputedStyle(document.querySelector(s)).display !== 'none').join(',')]
+            """);
+        Assert.Equal("rgb(0, 0, 0)", styles[0]);
+        Assert.All(styles[1].Split(','), b => Assert.Equal("avoid", b));
+        Assert.Equal("", styles[2]);
+        await visit.AssertCleanAsync();
+    }
+
+    private static async Task<string> ReadPdfTextAsync(string pdf)
+    {
+        var info = new ProcessStartInfo(PdfToText) { RedirectStandardOutput = true, RedirectStandardError = true };
+        info.ArgumentList.Add("-enc");
+        info.ArgumentList.Add("UTF-8");
+        info.ArgumentList.Add(pdf);
+        info.ArgumentList.Add("-");
+        using var process = Process.Start(info)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var errors = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        await process.WaitForExitAsync(timeout.Token);
+        Assert.True(process.ExitCode == 0, $"pdftotext failed: {await errors}");
+        return await output;
+    }
+
+    // Lines wrap anywhere in a PDF: compare words with single spaces, and URLs with neither spaces
+    // nor hyphens (pdftotext joins "over-\nparameterized" into "overparameterized").
+    private static string Flatten(string text) => Whitespace().Replace(text, " ").Trim();
+
+    private static string Squeeze(string text) => WhitespaceOrHyphen().Replace(text, "");
+
+    [GeneratedRegex(@"\s+")]
+    private static partial Regex Whitespace();
+
+    [GeneratedRegex(@"[\s-]+")]
+    private static partial Regex WhitespaceOrHyphen();
+}
