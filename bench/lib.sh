@@ -30,7 +30,8 @@ start_app() {
   port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
   base="http://127.0.0.1:$port"
   app_log="$work/app-$port.log"
-  ASPNETCORE_ENVIRONMENT=Production dotnet "$work/app/ProfileSite.dll" --urls="$base" \
+  # The published folder is the content root, so its appsettings.json (log levels) applies.
+  ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_CONTENTROOT="$work/app" dotnet "$work/app/ProfileSite.dll" --urls="$base" \
     --ProfileSite:ContentPath="$work/content" --ProfileSite:WebRootPath="$repo/wwwroot" "$@" >"$app_log" 2>&1 &
   app_pid=$!
   started+=("$app_pid")

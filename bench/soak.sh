@@ -51,6 +51,7 @@ sleep 0.5
 read -r requests non2xx p99 rps < <(wrk_summary "$work/wrk.txt")
 errors=$(grep -h "Socket errors" "$work/wrk.txt" || echo "Socket errors: none")
 log_5xx=$(grep -c "responded 5" "$app_log" || true)
+reloads=$(grep -c "Reloaded content" "$app_log" || true)
 stop_app
 
 cat "$work/wrk.txt"
@@ -58,5 +59,6 @@ echo
 echo "soak: ${duration}s, ${connections} connections, paths: $paths"
 echo "requests: $requests ($rps/s)"
 echo "non-2xx: $non2xx; $errors; 5xx lines in the app log: $log_5xx"
+echo "content reloads during the run: $reloads"
 echo "p99 latency: $p99"
 echo "RSS: $((rss_start / 1024)) MiB before load, $(( $(cat "$work/rss10") / 1024 )) MiB at 10 s, $(( $(cat "$work/rss_end") / 1024 )) MiB at ${duration} s"

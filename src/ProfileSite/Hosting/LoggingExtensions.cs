@@ -7,11 +7,30 @@ public static class LoggingExtensions
     /// <summary>
     /// Serilog from the "Serilog" section of appsettings.json. The static logger is kept as the
     /// bootstrap logger (preserveStaticLogger) so several hosts in one process (the tests) never
-    /// fight over freezing it.
+    /// fight over freezing it. Without that section (the published app started from another
+    /// folder, so appsettings.json is not in the content root) it still logs to the console:
+    /// a site that serves must never be silent.
     /// </summary>
     public static IServiceCollection AddSiteLogging(this IServiceCollection services) =>
         services.AddSerilog(
-            (sp, lc) => lc.ReadFrom.Configuration(sp.GetRequiredService<IConfiguration>()).ReadFrom.Services(sp),
+            (sp, lc) =>
+            {
+                var configuration = sp.GetRequiredService<IConfiguration>();
+                if (configuration.GetSection("Serilog").Exists())
+                {
+                    lc.ReadFrom.Configuration(configuration);
+                }
+                else
+                {
+                    lc.MinimumLevel.Information()
+                        .MinimumLevel.Override("Microsoft.AspNetCore", Serilog.Events.LogEventLevel.Warning)
+                        .MinimumLevel.Override("Polly", Serilog.Events.LogEventLevel.Fatal)
+                        .MinimumLevel.Override("System.Net.Http.HttpClient", Serilog.Events.LogEventLevel.Warning)
+                        .WriteTo.Console();
+                }
+
+                lc.ReadFrom.Services(sp);
+            },
             preserveStaticLogger: true);
 
     /// <summary>

@@ -51,6 +51,14 @@ internal sealed class AppProcess : IAsyncDisposable
         return app;
     }
 
+    /// <summary>As <see cref="Start(string[])"/>, but with <paramref name="workingDirectory"/> as the current
+    /// folder (and so the content root), as an operator starting the dll from elsewhere would.</summary>
+    public static AppProcess StartFrom(string workingDirectory, params string[] args)
+    {
+        var port = FreePort();
+        return Launch([.. args, $"--urls=http://127.0.0.1:{port}"], "Production", new Uri($"http://127.0.0.1:{port}/"), workingDirectory: workingDirectory);
+    }
+
     /// <summary>Runs a verb that ends by itself (<c>check ...</c>) and returns its exit code and output.</summary>
     public static Task<(int ExitCode, string StandardOutput, string StandardError)> RunAsync(params string[] args) =>
         RunAsync(args, new Dictionary<string, string>());
@@ -64,11 +72,11 @@ internal sealed class AppProcess : IAsyncDisposable
         return (exitCode, app.StandardOutput, app.StandardError);
     }
 
-    private static AppProcess Launch(string[] args, string environment, Uri baseAddress, IReadOnlyDictionary<string, string>? variables = null)
+    private static AppProcess Launch(string[] args, string environment, Uri baseAddress, IReadOnlyDictionary<string, string>? variables = null, string? workingDirectory = null)
     {
         var info = new ProcessStartInfo("dotnet")
         {
-            WorkingDirectory = Path.GetDirectoryName(AppDll)!,
+            WorkingDirectory = workingDirectory ?? Path.GetDirectoryName(AppDll)!,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
