@@ -34,6 +34,7 @@ static async Task<int> ServeAsync(string[] args)
         builder.Services.AddSiteSecurity();
         builder.Services.AddSiteProxy();
         builder.Services.AddSiteTheme();
+        builder.Services.AddSiteCompression();
 
         var app = builder.Build();
 
@@ -42,6 +43,7 @@ static async Task<int> ServeAsync(string[] args)
 
         // Security headers on every response, errors in the site's look, then static files, request log, limits, pages
         app.UseSiteSecurityHeaders();
+        app.UseSiteCompression();
         app.UseSiteErrorPages();
         app.UseSiteStaticFiles();
         app.UseSiteRequestLogging();
