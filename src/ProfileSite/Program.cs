@@ -24,16 +24,20 @@ static async Task<int> ServeAsync(string[] args)
     {
         var builder = WebApplication.CreateBuilder(args);
 
-        // Logging, settings, content and pages
+        // Logging, settings and the content snapshot (with live reload and citation refresh)
         builder.Services.AddSiteLogging();
         builder.Services.AddSiteContent();
+        builder.Services.AddSiteCitations();
+
+        // Pages and endpoints
         builder.Services.AddSitePages();
         builder.Services.AddSiteHealth();
         builder.Services.AddSiteDiscovery();
-        builder.Services.AddSiteCitations();
+        builder.Services.AddSiteTheme();
+
+        // Hardening and delivery: headers, limits, page cache, proxies, compression
         builder.Services.AddSiteSecurity();
         builder.Services.AddSiteProxy();
-        builder.Services.AddSiteTheme();
         builder.Services.AddSiteCompression();
 
         var app = builder.Build();
@@ -41,7 +45,8 @@ static async Task<int> ServeAsync(string[] args)
         // Forwarded headers from trusted proxies and the base path come before everything else
         app.UseSiteProxy();
 
-        // Security headers on every response, errors in the site's look, then static files, request log, limits, pages
+        // Security headers on every response, compression, errors in the site's look, then static
+        // files, request log, limits and the page cache, pages and endpoints
         app.UseSiteSecurityHeaders();
         app.UseSiteCompression();
         app.UseSiteErrorPages();
@@ -73,6 +78,12 @@ static async Task<int> ServeAsync(string[] args)
             await Console.Error.WriteLineAsync($"error: {failure}");
         }
 
+        return 1;
+    }
+    catch (IOException ex) when (ex.InnerException is Microsoft.AspNetCore.Connections.AddressInUseException)
+    {
+        // Another process has the port: the operator's to fix, in one line.
+        await Console.Error.WriteLineAsync($"error: {ex.Message} Stop the other process or choose another address with --urls.");
         return 1;
     }
     catch (Exception ex) when (ex is not HostAbortedException)

@@ -94,4 +94,18 @@ public sealed class ProgramTests
 
         Assert.Equal("Grace Configured", page.QuerySelector("aside h1")!.TextContent);
     }
+
+    [Fact]
+    public async Task PortInUse_EndsWithOneClearLineAndExitCode1()
+    {
+        await using var first = AppProcess.Start();
+        await first.WaitUntilListeningAsync();
+
+        var (exitCode, _, stderr) = await AppProcess.RunAsync($"--urls={first.BaseAddress}");
+
+        // The host logs its own failure first (with the exception); the last word is ours.
+        Assert.Equal(1, exitCode);
+        Assert.StartsWith("error: Failed to bind to address", stderr.Trim().Split('\n')[^1], StringComparison.Ordinal);
+        Assert.Contains("choose another address with --urls", stderr, StringComparison.Ordinal);
+    }
 }
