@@ -26,7 +26,7 @@ public sealed class HealthTests : IDisposable
         Assert.Equal("Healthy", body.GetProperty("status").GetString());
         var version = body.GetProperty("version").GetString()!;
         Assert.Matches("^[0-9a-f]{16}$", version);
-        Assert.EndsWith("?v=" + version, page.QuerySelector("link[rel=stylesheet]")!.GetAttribute("href"));
+        Assert.Equal("ProfileSite " + version, page.QuerySelector("meta[name=generator]")!.GetAttribute("content"));
         Assert.True(DateTimeOffset.UtcNow - body.GetProperty("loadedAt").GetDateTimeOffset() < TimeSpan.FromMinutes(5));
         Assert.Equal(JsonValueKind.Null, body.GetProperty("reload").ValueKind);
     }
