@@ -45,32 +45,7 @@ public sealed record CitationSummary(string Source, int Total, int? HIndex, int?
 /// <summary>Title matching that survives case, punctuation, accents and spacing differences.</summary>
 public static class Titles
 {
-    public static string Normalize(string title)
-    {
-        var decomposed = title.Normalize(System.Text.NormalizationForm.FormD);
-        var builder = new System.Text.StringBuilder(decomposed.Length);
-        var space = false;
-        foreach (var c in decomposed)
-        {
-            if (char.IsLetterOrDigit(c))
-            {
-                if (space && builder.Length > 0)
-                {
-                    builder.Append(' ');
-                }
-
-                // Normalize() can be a no-op under invariant globalization; fold accents ourselves too.
-                builder.Append(char.ToLowerInvariant(Bibtex.LatinLetters.Base(c)));
-                space = false;
-            }
-            else if (char.IsWhiteSpace(c) || char.IsPunctuation(c) || char.IsSymbol(c))
-            {
-                space = true;
-            }
-        }
-
-        return builder.ToString();
-    }
+    public static string Normalize(string title) => Text.MatchKey.Title(title);
 
     /// <summary>A DOI as written (bare, <c>doi:</c> or a resolver URL) reduced to its lower-case key.</summary>
     public static string? NormalizeDoi(string? doi)

@@ -417,14 +417,14 @@ public sealed partial class ContentLoader
             var coauthor = new Coauthor(name, url, keyMark, map.File);
             foreach (var spelling in aliases.Prepend(name))
             {
-                _coauthors[OwnerMatcher.Normalize(spelling)] = coauthor;
+                _coauthors[Text.MatchKey.Name(spelling)] = coauthor;
             }
         }
     }
 
     private string? CoauthorUrl(string name)
     {
-        if (!_coauthors.TryGetValue(OwnerMatcher.Normalize(name), out var coauthor))
+        if (!_coauthors.TryGetValue(Text.MatchKey.Name(name), out var coauthor))
         {
             return null;
         }

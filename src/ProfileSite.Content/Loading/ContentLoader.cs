@@ -749,24 +749,8 @@ public sealed partial class ContentLoader
 /// <summary>Recognises the owner's name in author lists, whatever the spacing, case or accents.</summary>
 internal sealed class OwnerMatcher(IEnumerable<string> names)
 {
-    private readonly FrozenSet<string> _names = names.Select(Normalize).ToFrozenSet(StringComparer.Ordinal);
+    private readonly FrozenSet<string> _names = names.Select(Text.MatchKey.Name).ToFrozenSet(StringComparer.Ordinal);
 
-    public bool IsOwner(string author) => _names.Contains(Normalize(author));
+    public bool IsOwner(string author) => _names.Contains(Text.MatchKey.Name(author));
 
-    /// <summary>Letters and digits only, lower-case, accents dropped: "Zhi-Qin John Xu" and "zhiqin john xu" match.</summary>
-    internal static string Normalize(string name)
-    {
-        var decomposed = name.Normalize(NormalizationForm.FormD);
-        var builder = new StringBuilder(decomposed.Length);
-        foreach (var c in decomposed)
-        {
-            if (char.IsLetterOrDigit(c))
-            {
-                // Normalize() can be a no-op under invariant globalization; fold accents ourselves too.
-                builder.Append(char.ToLowerInvariant(Bibtex.LatinLetters.Base(c)));
-            }
-        }
-
-        return builder.ToString();
-    }
 }

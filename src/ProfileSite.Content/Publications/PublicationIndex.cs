@@ -219,9 +219,9 @@ public sealed class PublicationIndex
     private sealed class NameComparer : IEqualityComparer<string>
     {
         public bool Equals(string? x, string? y) =>
-            x is not null && y is not null && OwnerMatcher.Normalize(x) == OwnerMatcher.Normalize(y);
+            x is not null && y is not null && Text.MatchKey.Name(x) == Text.MatchKey.Name(y);
 
-        public int GetHashCode(string obj) => StringComparer.Ordinal.GetHashCode(OwnerMatcher.Normalize(obj));
+        public int GetHashCode(string obj) => StringComparer.Ordinal.GetHashCode(Text.MatchKey.Name(obj));
     }
 }
 
