@@ -1,5 +1,3 @@
-using System.Diagnostics;
-using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using ProfileSite.BrowserTests.Support;
 
@@ -7,16 +5,14 @@ namespace ProfileSite.BrowserTests;
 
 /// <summary>Printing the About page gives a CV-like document: Chromium renders the PDF, pdftotext reads it back.</summary>
 [Collection(BrowserSuite.Name)]
-public sealed partial class PrintTests(BrowserSite site)
+public sealed class PrintTests(BrowserSite site)
 {
-    private const string PdfToText = "/usr/bin/pdftotext";
-
     [SkippableTheory]
     [InlineData(false)]
     [InlineData(true)] // a visitor who chose dark still gets a printable page
     public async Task PrintedAbout_IsACleanCvWithEveryPaperAndItsUrl(bool chosenDark)
     {
-        Chromium.Require(PdfToText, "Print tests read the PDF with pdftotext (apt-get install -y poppler-utils).");
+        PdfText.RequireInstalled();
         await using var visit = await site.VisitAsync("/", View.Desktop with { ChosenTheme = chosenDark ? "dark" : null });
         var navLabels = await visit.Page.Locator(".site-nav a").AllInnerTextsAsync();
         Assert.NotEmpty(navLabels);
@@ -24,7 +20,7 @@ public sealed partial class PrintTests(BrowserSite site)
         var pdf = Path.Combine(BrowserSite.ArtifactsPath, "print", chosenDark ? "about-chosen-dark.pdf" : "about.pdf");
         Directory.CreateDirectory(Path.GetDirectoryName(pdf)!);
         await visit.Page.PdfAsync(new PagePdfOptions { Path = pdf, Format = "A4", PrintBackground = false });
-        var pages = (await ReadPdfTextAsync(pdf)).Split('\f').Select(Flatten).Where(p => p.Length > 0).ToArray();
+        var pages = (await PdfText.ReadAsync(pdf)).Split('\f').Select(PdfText.Flatten).Where(p => p.Length > 0).ToArray();
         var text = string.Join(' ', pages);
 
         var expected = site.Expected;
@@ -36,7 +32,7 @@ public sealed partial class PrintTests(BrowserSite site)
             var page = Assert.Single(pages, p => p.Contains(paper.Title, StringComparison.Ordinal));
             if (paper.Url is not null)
             {
-                Assert.Contains(Squeeze(paper.Url), Squeeze(page), StringComparison.Ordinal);
+                Assert.Contains(PdfText.Squeeze(paper.Url), PdfText.Squeeze(page), StringComparison.Ordinal);
             }
         }
 
@@ -69,32 +65,4 @@ public sealed partial class PrintTests(BrowserSite site)
         Assert.Equal("", styles[2]);
         await visit.AssertCleanAsync();
     }
-
-    private static async Task<string> ReadPdfTextAsync(string pdf)
-    {
-        var info = new ProcessStartInfo(PdfToText) { RedirectStandardOutput = true, RedirectStandardError = true };
-        info.ArgumentList.Add("-enc");
-        info.ArgumentList.Add("UTF-8");
-        info.ArgumentList.Add(pdf);
-        info.ArgumentList.Add("-");
-        using var process = Process.Start(info)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var errors = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        await process.WaitForExitAsync(timeout.Token);
-        Assert.True(process.ExitCode == 0, $"pdftotext failed: {await errors}");
-        return await output;
-    }
-
-    // Lines wrap anywhere in a PDF: compare words with single spaces, and URLs with neither spaces
-    // nor hyphens (pdftotext joins "over-\nparameterized" into "overparameterized").
-    private static string Flatten(string text) => Whitespace().Replace(text, " ").Trim();
-
-    private static string Squeeze(string text) => WhitespaceOrHyphen().Replace(text, "");
-
-    [GeneratedRegex(@"\s+")]
-    private static partial Regex Whitespace();
-
-    [GeneratedRegex(@"[\s-]+")]
-    private static partial Regex WhitespaceOrHyphen();
 }

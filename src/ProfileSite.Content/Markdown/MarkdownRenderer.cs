@@ -13,7 +13,8 @@ namespace ProfileSite.Content.Markdown;
 public static class MarkdownRenderer
 {
     /// <summary>Emoji shortcodes (<c>:tada:</c>), GitHub-style heading ids, GFM tables, autolinks,
-    /// strikethrough, task lists and footnotes. Smileys are off so <c>:)</c> stays text, and no
+    /// strikethrough, task lists and footnotes; tables and code blocks in a box that scrolls
+    /// (<see cref="ScrollBoxes"/>). Smileys are off so <c>:)</c> stays text, and no
     /// extension that writes <c>style=""</c> attributes is used, so a strict CSP holds.</summary>
     public static MarkdownPipeline Pipeline { get; } = new MarkdownPipelineBuilder()
         .UseYamlFrontMatter()
@@ -24,6 +25,7 @@ public static class MarkdownRenderer
         .UseEmphasisExtras()
         .UseTaskLists()
         .UseFootnotes()
+        .Use<ScrollBoxes>()
         .Build();
 
     /// <summary>Renders a block of Markdown (paragraphs, lists, headings) to HTML.</summary>

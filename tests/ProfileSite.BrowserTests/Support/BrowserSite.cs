@@ -56,12 +56,15 @@ public sealed class BrowserSite : IAsyncLifetime
     }
 
     /// <summary>Opens a fresh context and page with the given view, recording everything the hygiene check needs.</summary>
-    public async Task<Visit> OpenAsync(View view)
+    /// <param name="view">Width, colour scheme, theme and JavaScript.</param>
+    /// <param name="app">Another app to visit (an <see cref="OtherSite"/>); the shipped example by default.</param>
+    public async Task<Visit> OpenAsync(View view, Uri? app = null)
     {
         Chromium.RequireInstalled();
+        var baseAddress = app ?? BaseAddress;
         var context = await _browser!.NewContextAsync(new BrowserNewContextOptions
         {
-            BaseURL = BaseAddress.ToString(),
+            BaseURL = baseAddress.ToString(),
             ViewportSize = new ViewportSize { Width = view.Width, Height = Viewports.HeightFor(view.Width) },
             ColorScheme = view.SystemDark ? ColorScheme.Dark : ColorScheme.Light,
             JavaScriptEnabled = view.JavaScript,
@@ -70,10 +73,10 @@ public sealed class BrowserSite : IAsyncLifetime
         context.SetDefaultTimeout(30_000);
         if (view.ChosenTheme is { } theme)
         {
-            await context.AddCookiesAsync([new Cookie { Name = "theme", Value = theme, Url = BaseAddress.ToString() }]);
+            await context.AddCookiesAsync([new Cookie { Name = "theme", Value = theme, Url = baseAddress.ToString() }]);
         }
 
-        return new Visit(context, await context.NewPageAsync(), BaseAddress);
+        return new Visit(context, await context.NewPageAsync(), baseAddress);
     }
 
     /// <summary>Shortcut: open a view and go to a listed page, asserting its status.</summary>

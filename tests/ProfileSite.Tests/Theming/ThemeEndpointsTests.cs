@@ -88,6 +88,6 @@ public sealed class ThemeEndpointsTests : IDisposable
 
         var html = await client.GetStringAsync("/");
 
-        Assert.Contains($"<html lang=\"en\" data-theme=\"{attribute}\">", html, StringComparison.Ordinal);
+        Assert.Contains($"<html lang=\"en\" dir=\"ltr\" data-theme=\"{attribute}\">", html, StringComparison.Ordinal);
     }
 }

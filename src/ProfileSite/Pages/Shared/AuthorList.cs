@@ -23,7 +23,8 @@ public static class AuthorList
                 html.Append(", ");
             }
 
-            html.AppendHtml(author.IsOwner ? "<strong class=\"author author-self\">" : "<span class=\"author\">");
+            // dir="auto" isolates each name, so an Arabic or Hebrew name cannot reorder the commas around it.
+            html.AppendHtml(author.IsOwner ? "<strong class=\"author author-self\" dir=\"auto\">" : "<span class=\"author\" dir=\"auto\">");
             if (author.Url is not null)
             {
                 // A co-author's homepage from coauthors.yaml.
