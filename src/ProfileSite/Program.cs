@@ -4,6 +4,7 @@ using ProfileSite.Cli;
 using ProfileSite.Content;
 using ProfileSite.Content.Loading;
 using ProfileSite.Hosting;
+using ProfileSite.Localization;
 using ProfileSite.Theming;
 using Serilog;
 
@@ -31,6 +32,7 @@ static async Task<int> ServeAsync(string[] args)
 
         // Pages and endpoints
         builder.Services.AddSitePages();
+        builder.Services.AddSiteLocalization();
         builder.Services.AddSiteHealth();
         builder.Services.AddSiteDiscovery();
         builder.Services.AddSiteTheme();
@@ -44,6 +46,9 @@ static async Task<int> ServeAsync(string[] args)
 
         // Forwarded headers from trusted proxies and the base path come before everything else
         app.UseSiteProxy();
+
+        // The page's language sets the culture every localizer reads (error pages included)
+        app.UseSiteLanguage();
 
         // Security headers on every response, compression, errors in the site's look, then static
         // files, request log, limits and the page cache, pages and endpoints

@@ -15,20 +15,24 @@
 
     const status = button.parentElement.querySelector(".copy-status");
     const label = button.textContent;
+    // The page's language: the server writes these messages on the button.
+    const copied = button.dataset.copied || "Copied";
+    const failed = button.dataset.failed || "Could not copy; select the text instead";
+    const copiedStatus = button.dataset.copiedStatus || copied;
     let timer = 0;
     button.hidden = false;
     button.addEventListener("click", async () => {
       let message;
       try {
         await navigator.clipboard.writeText(target.textContent);
-        message = "Copied";
+        message = copied;
       } catch {
-        message = "Could not copy; select the text instead";
+        message = failed;
       }
 
       button.textContent = message;
       if (status) {
-        status.textContent = message === "Copied" ? "BibTeX copied to the clipboard" : message;
+        status.textContent = message === copied ? copiedStatus : message;
       }
 
       clearTimeout(timer);

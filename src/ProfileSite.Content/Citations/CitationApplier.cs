@@ -41,7 +41,7 @@ public static class CitationApplier
         {
             if (DataOf(source) is { Total: { } total } data)
             {
-                summary = new CitationSummary(source.DisplayName, total, data.HIndex, data.I10Index, data.Updated, data.PerYear);
+                summary = new CitationSummary(source.DisplayName, total, data.HIndex, data.I10Index, data.Updated, data.PerYear) { SourceKind = source.Kind };
                 break;
             }
         }

@@ -40,7 +40,11 @@ public sealed record YearCount(int Year, int Count);
 
 /// <summary>What the pages show: the author's totals and the name of the source they came from
 /// ("Google Scholar", "OpenAlex"), with when that source was updated.</summary>
-public sealed record CitationSummary(string Source, int Total, int? HIndex, int? I10Index, DateTimeOffset? Updated, ImmutableArray<YearCount> PerYear);
+public sealed record CitationSummary(string Source, int Total, int? HIndex, int? I10Index, DateTimeOffset? Updated, ImmutableArray<YearCount> PerYear)
+{
+    /// <summary>Which kind of source gave the totals, for pages that name it in their own language.</summary>
+    public CitationSourceKind SourceKind { get; init; }
+}
 
 /// <summary>Title matching that survives case, punctuation, accents and spacing differences.</summary>
 public static class Titles

@@ -119,7 +119,7 @@ public sealed class SiteDiscovery
             Image = preview is null ? null : Absolute(preview.Path),
             ImageWidth = preview?.Width,
             ImageHeight = preview?.Height,
-            ImageAlt = preview is null ? null : image is null && preview == _content.Profile.Avatar ? $"Photo of {_content.Profile.Name}" : title,
+            ImageAlt = preview is null ? null : image is null && preview == _content.Profile.Avatar ? Text.SiteText.Format("Sidebar.PhotoOf", _content.Site.Language, _content.Profile.Name) : title,
             TwitterCard = wide ? "summary_large_image" : "summary",
             TwitterCreator = XHandle(_content.Profile),
             FeedUrl = FeedUrl,
@@ -198,7 +198,7 @@ public sealed class SiteDiscovery
                 Absolute("/#news"),
                 item.Html,
                 [],
-                "News");
+                Text.SiteText.Get("Section.News", _content.Site.Language));
         }
 
         foreach (var paper in _content.Publications)
@@ -211,7 +211,7 @@ public sealed class SiteDiscovery
                 link,
                 paper.SummaryHtml ?? paper.AbstractHtml,
                 [.. paper.Authors.Select(a => a.Name)],
-                paper.Venue ?? "Publications");
+                paper.Venue ?? Text.SiteText.Get("Section.Publications", _content.Site.Language));
         }
     }
 

@@ -4,6 +4,7 @@ using System.Security.Cryptography;
 using System.Text;
 using ProfileSite.Content.Citations;
 using ProfileSite.Content.Markdown;
+using ProfileSite.Content.Text;
 using YamlDotNet.RepresentationModel;
 
 namespace ProfileSite.Content.Loading;
@@ -62,7 +63,7 @@ public sealed partial class ContentLoader
         var profile = LoadProfile();
         _owner = new OwnerMatcher(profile is null ? [] : [profile.Name, .. profile.Aliases]);
         var site = LoadSite(profile);
-        var about = LoadAbout();
+        var about = LoadAbout(site?.Language ?? "en");
         var news = LoadNews();
         LoadCoauthors();
         var publications = LoadPublications();
@@ -89,7 +90,7 @@ public sealed partial class ContentLoader
             LoadedAt = _time.GetUtcNow(),
             Site = site,
             Profile = profile,
-            About = about ?? new AboutText("About Me", ""),
+            About = about ?? new AboutText(SiteText.Get("Section.AboutMe", site.Language), ""),
             News = news,
             Publications = publications,
             PublicationIndex = PublicationIndex.Build(publications, site),
@@ -238,11 +239,10 @@ public sealed partial class ContentLoader
 
     private SiteSettings? LoadSite(Profile? profile)
     {
-        var fallbackTitle = profile is null ? "Homepage" : $"{profile.Name} - Homepage";
         var map = OpenYamlMap("site.yaml", "a mapping of site settings", required: false);
         if (map is null)
         {
-            return WithSeo(null, profile, new SiteSettings { Title = fallbackTitle, Citations = LoadCitationSettings(null) });
+            return WithSeo(null, profile, new SiteSettings { Title = DefaultTitle(profile, "en"), Citations = LoadCitationSettings(null) });
         }
 
         map.RejectUnknownKeys([.. SiteKeys, .. SeoKeys]);
@@ -252,6 +252,8 @@ public sealed partial class ContentLoader
         {
             map.File.Error(map.Node("language")!.Start, $"'language' must be a language tag like 'en' or 'zh-CN', got \"{language}\"");
         }
+
+        var fallbackTitle = DefaultTitle(profile, language);
 
         return WithSeo(map, profile, new SiteSettings
         {
@@ -265,9 +267,13 @@ public sealed partial class ContentLoader
         });
     }
 
+    /// <summary>"{name} - Homepage" in the site's language, when site.yaml gives no title.</summary>
+    private static string DefaultTitle(Profile? profile, string language) =>
+        SiteText.Format("Site.DefaultTitle", language, profile?.Name ?? "").Trim(' ', '-');
+
     // ---- about.md -----------------------------------------------------------------------
 
-    private AboutText? LoadAbout()
+    private AboutText? LoadAbout(string language)
     {
         var path = Path.Combine(_options.ContentPath, "about.md");
         if (!File.Exists(path) || Open(path) is not { } file)
@@ -286,7 +292,7 @@ public sealed partial class ContentLoader
             return null;
         }
 
-        var title = "About Me";
+        var title = SiteText.Get("Section.AboutMe", language);
         if (frontMatter is not null)
         {
             var yaml = file.WithText(frontMatter, line - 1);
@@ -632,12 +638,12 @@ public sealed partial class ContentLoader
 
         if (!news.IsEmpty)
         {
-            present.Add(new PageSection("news", "News", "🔥"));
+            present.Add(new PageSection("news", SiteText.Get("Section.News", site.Language), "🔥"));
         }
 
         if (!publications.IsEmpty)
         {
-            present.Add(new PageSection("publications", "Publications", "📝"));
+            present.Add(new PageSection("publications", SiteText.Get("Section.Publications", site.Language), "📝"));
         }
 
         present.AddRange(sections.Where(s => !s.Items.IsEmpty).Select(s => new PageSection(s.Id, s.Title, s.Icon)));

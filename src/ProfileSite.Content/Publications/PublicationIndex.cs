@@ -120,7 +120,7 @@ public sealed class PublicationIndex
             return new PublicationListing(filter, Years, All.Length, []);
         }
 
-        var problems = new List<string>();
+        var problems = new List<FilterProblem>();
         IEnumerable<Publication> papers = All;
         if (filter.Year is { } year)
         {
@@ -130,7 +130,7 @@ public sealed class PublicationIndex
             }
             else
             {
-                problems.Add($"There are no papers from {Quote(year)}.");
+                problems.Add(new FilterProblem("year", Shorten(year)));
             }
         }
 
@@ -142,7 +142,7 @@ public sealed class PublicationIndex
             }
             else
             {
-                problems.Add($"{Quote(typeName)} is not a paper type; the types are {string.Join(", ", PublicationTypes.Canonical.Keys)}.");
+                problems.Add(new FilterProblem("type", Shorten(typeName)));
             }
         }
 
@@ -154,7 +154,7 @@ public sealed class PublicationIndex
             }
             else
             {
-                problems.Add($"No paper is tagged {Quote(tag)}.");
+                problems.Add(new FilterProblem("tag", Shorten(tag)));
             }
         }
 
@@ -167,7 +167,7 @@ public sealed class PublicationIndex
             }
             else
             {
-                problems.Add($"No paper is co-authored with {Quote(coauthor)}.");
+                problems.Add(new FilterProblem("coauthor", Shorten(coauthor)));
             }
         }
 
@@ -175,7 +175,8 @@ public sealed class PublicationIndex
         return new PublicationListing(filter, Group(matching), matching.Length, [.. problems]);
     }
 
-    private static string Quote(string value) => $"“{(value.Length > 80 ? value[..80] + "…" : value)}”";
+    /// <summary>A visitor's value as the page may repeat it: at most 80 characters.</summary>
+    private static string Shorten(string value) => value.Length > 80 ? value[..80] + "…" : value;
 
     private static ImmutableArray<YearGroup> Group(ImmutableArray<Publication> papers) =>
         [.. papers.GroupBy(p => p.Date.Year).OrderByDescending(g => g.Key).Select(g => new YearGroup(g.Key, [.. g]))];
@@ -267,5 +268,10 @@ public sealed record PublicationFilter(string? Year, string? Type, string? Tag, 
 /// <param name="Filter">What was asked for.</param>
 /// <param name="Groups">The matching papers by year, newest first.</param>
 /// <param name="Count">How many papers match.</param>
-/// <param name="Problems">Filter values that match nothing on the site, explained; the list is then empty.</param>
-public sealed record PublicationListing(PublicationFilter Filter, ImmutableArray<YearGroup> Groups, int Count, ImmutableArray<string> Problems);
+/// <param name="Problems">Filter values that match nothing on the site; the list is then empty.</param>
+public sealed record PublicationListing(PublicationFilter Filter, ImmutableArray<YearGroup> Groups, int Count, ImmutableArray<FilterProblem> Problems);
+
+/// <summary>A filter value that matches nothing on the site; the page says why in its own language.</summary>
+/// <param name="Filter">The filter's name: <c>year</c>, <c>type</c>, <c>tag</c> or <c>coauthor</c>.</param>
+/// <param name="Value">What the visitor asked for, cut to 80 characters.</param>
+public sealed record FilterProblem(string Filter, string Value);

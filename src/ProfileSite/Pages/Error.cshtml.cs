@@ -2,6 +2,8 @@ using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
+using ProfileSite.Content.Text;
 
 namespace ProfileSite.Pages;
 
@@ -10,18 +12,18 @@ namespace ProfileSite.Pages;
 /// and for a 5xx the request id the owner finds in the log line of that request.
 /// </summary>
 [IgnoreAntiforgeryToken]
-public sealed class ErrorModel(SiteContent content) : PageModel, IPageMeta
+public sealed class ErrorModel(SiteContent content, IStringLocalizer<SiteText> text) : PageModel, IPageMeta
 {
     public int Code { get; private set; }
 
-    public string Heading => Code switch
+    public string Heading => text[Code switch
     {
-        404 => "Page not found",
-        405 => "Method not allowed",
-        429 => "Too many requests",
-        >= 400 and < 500 => "Bad request",
-        _ => "Something went wrong",
-    };
+        404 => "Error.NotFound",
+        405 => "Error.MethodNotAllowed",
+        429 => "Error.TooManyRequests",
+        >= 400 and < 500 => "Error.BadRequest",
+        _ => "Error.Failed",
+    }];
 
     public string Title => $"{Heading} - {content.Site.Title}";
 

@@ -11,8 +11,8 @@ namespace ProfileSite.Pages;
 public static class AuthorList
 {
     /// <param name="authors">The authors in order.</param>
-    /// <param name="etAl">Append ", et al." for a list cut short ("and others" in BibTeX).</param>
-    public static IHtmlContent Render(ImmutableArray<Author> authors, bool etAl = false)
+    /// <param name="etAl">The page language's ", et al." to append to a list cut short ("and others" in BibTeX); null for a whole list.</param>
+    public static IHtmlContent Render(ImmutableArray<Author> authors, string? etAl = null)
     {
         var html = new HtmlContentBuilder();
         for (var i = 0; i < authors.Length; i++)
@@ -44,9 +44,9 @@ public static class AuthorList
             html.AppendHtml(author.IsOwner ? "</strong>" : "</span>");
         }
 
-        if (etAl)
+        if (etAl is not null)
         {
-            html.Append(", et al.");
+            html.Append(etAl);
         }
 
         return html;

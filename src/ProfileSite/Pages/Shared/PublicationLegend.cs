@@ -2,32 +2,13 @@ using System.Collections.Immutable;
 
 namespace ProfileSite.Pages;
 
-/// <summary>The line under the Publications heading: what the marks mean and where the full list is.</summary>
+/// <summary>The line under the Publications heading: what the marks mean and where the full list is
+/// (<c>_PublicationLegend</c> writes it in the page's language, with only the parts that apply).</summary>
 public sealed record PublicationLegend(ImmutableArray<Publication> Papers, ProfileLink? GoogleScholar)
 {
-    /// <summary>"* denotes equal contribution, † denotes corresponding author, see the full list in "
-    /// (the link follows), with only the parts that apply; null when nothing applies.</summary>
-    public string? Sentence
-    {
-        get
-        {
-            List<string> parts = [];
-            if (Papers.Any(p => p.HasEqualContribution))
-            {
-                parts.Add("* denotes equal contribution");
-            }
+    /// <summary>Some author carries '*'.</summary>
+    public bool HasEqualContribution => Papers.Any(p => p.HasEqualContribution);
 
-            if (Papers.Any(p => p.HasCorresponding))
-            {
-                parts.Add("† denotes corresponding author");
-            }
-
-            if (GoogleScholar is not null)
-            {
-                parts.Add(parts.Count == 0 ? "See the full list in " : "see the full list in ");
-            }
-
-            return parts.Count == 0 ? null : string.Join(", ", parts);
-        }
-    }
+    /// <summary>Some author carries '†'.</summary>
+    public bool HasCorresponding => Papers.Any(p => p.HasCorresponding);
 }

@@ -102,7 +102,7 @@ public sealed class PublicationListTests : IDisposable
     [InlineData("/publications?tag=nope", "No paper is tagged “nope”.")]
     [InlineData("/publications?year=1999", "There are no papers from “1999”.")]
     [InlineData("/publications?year=abc", "There are no papers from “abc”.")]
-    [InlineData("/publications?type=poem", "“poem” is not a paper type; the types are journal, conference, workshop, preprint, thesis, book, chapter, report, other.")]
+    [InlineData("/publications?type=poem", "“poem” is not a paper type; the types are Journal article, Conference paper, Workshop paper, Preprint, Thesis, Book, Book chapter, Technical report, Other.")]
     [InlineData("/publications?coauthor=Nobody", "No paper is co-authored with “Nobody”.")]
     public async Task List_UnknownFilterValue_GivesAnEmptyListAndAClearMessage(string path, string message)
     {
