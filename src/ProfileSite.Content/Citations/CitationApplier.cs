@@ -47,11 +47,16 @@ public static class CitationApplier
         }
 
         var fingerprints = sources.Where(s => s.IsRemote).Select(s => remote.TryGetValue(s.Key, out var d) ? d.Fingerprint : "-");
+        var frozen = counts.ToFrozenDictionary(StringComparer.Ordinal);
+        var version = Combine(content.Version, fingerprints);
+        // Every language shows the same figures: papers are matched by their published title, not a translation.
         return content with
         {
             Citations = summary,
-            CitationCounts = counts.ToFrozenDictionary(StringComparer.Ordinal),
-            Version = Combine(content.Version, fingerprints),
+            CitationCounts = frozen,
+            Version = version,
+            Translations = content.Translations.ToFrozenDictionary(
+                t => t.Key, t => t.Value with { Citations = summary, CitationCounts = frozen, Version = version }, StringComparer.Ordinal),
         };
     }
 

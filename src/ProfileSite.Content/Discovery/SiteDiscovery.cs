@@ -26,6 +26,7 @@ public sealed class SiteDiscovery
 {
     private const string AtomNamespace = "http://www.w3.org/2005/Atom";
     private const string SitemapNamespace = "http://www.sitemaps.org/schemas/sitemap/0.9";
+    private const string XhtmlNamespace = "http://www.w3.org/1999/xhtml";
 
     private static readonly JsonWriterOptions JsonOptions = new()
     {
@@ -72,8 +73,14 @@ public sealed class SiteDiscovery
     /// <summary>When the newest input changed: Last-Modified of the documents.</summary>
     public DateTimeOffset LastModified => _content.Times.Newest;
 
-    /// <summary>The absolute URL of the feed, for <c>rel=alternate</c>.</summary>
-    public string FeedUrl => Absolute("/feed.xml");
+    /// <summary>The absolute URL of the feed of these pages' language, for <c>rel=alternate</c>.</summary>
+    public string FeedUrl => InLanguage("/feed.xml");
+
+    /// <summary>The home page in these pages' language: <c>https://x.org/</c> or <c>https://x.org/zh-CN/</c>.</summary>
+    private string Home => InLanguage("/");
+
+    /// <summary>A page's absolute address in these pages' language (one place for it, as for the pages themselves).</summary>
+    private string InLanguage(string sitePath) => Absolute(LanguageAddresses.PathIn(_content.Site.Language, _content.Site, sitePath));
 
     public static SiteDiscovery Build(SiteContent content, Uri baseUrl, DiscoveryPages pages)
     {
@@ -137,11 +144,14 @@ public sealed class SiteDiscovery
 
     // ---- sitemap ------------------------------------------------------------------------
 
-    private IEnumerable<(string Path, DateTimeOffset Modified)> PageList()
+    private IEnumerable<(string Path, DateTimeOffset Modified)> PageList() => PageList(_content);
+
+    /// <summary>The pages of one language's site, as site paths without the language.</summary>
+    private IEnumerable<(string Path, DateTimeOffset Modified)> PageList(SiteContent content)
     {
-        var times = _content.Times;
+        var times = content.Times;
         yield return ("/", times.Newest);
-        var papers = _content.Publications;
+        var papers = content.Publications;
         if (Pages.PublicationsIndex && !papers.IsEmpty)
         {
             yield return ("/publications", times.NewestOf(papers.SelectMany(PaperInputs)) ?? times.Newest);
@@ -158,19 +168,47 @@ public sealed class SiteDiscovery
 
     private static IEnumerable<string?> PaperInputs(Publication paper) => [paper.SourceFile, paper.Image?.Path];
 
+    /// <summary>
+    /// Every page in every language; on a site of several languages each entry lists the page in
+    /// all of them (and x-default) as <c>xhtml:link</c> alternates, as Google's sitemap guide asks.
+    /// </summary>
     private byte[] BuildSitemap() => Xml(writer =>
     {
+        var site = _content.Site;
+        var multilingual = site.Languages.Length > 1;
         writer.WriteStartElement("urlset", SitemapNamespace);
-        foreach (var (path, modified) in PageList())
+        if (multilingual)
         {
-            writer.WriteStartElement("url", SitemapNamespace);
-            writer.WriteElementString("loc", SitemapNamespace, Absolute(path));
-            writer.WriteElementString("lastmod", SitemapNamespace, Rfc3339(modified));
-            writer.WriteEndElement();
+            writer.WriteAttributeString("xmlns", "xhtml", null, XhtmlNamespace);
+        }
+
+        foreach (var language in site.Languages)
+        {
+            var content = _content.In(language);
+            foreach (var (path, modified) in PageList(content))
+            {
+                writer.WriteStartElement("url", SitemapNamespace);
+                writer.WriteElementString("loc", SitemapNamespace, Absolute(LanguageAddresses.PathIn(language, site, path)));
+                writer.WriteElementString("lastmod", SitemapNamespace, Rfc3339(modified));
+                if (multilingual)
+                {
+                    foreach (var (hreflang, alternate) in LanguageAddresses.Alternates(site, path))
+                    {
+                        writer.WriteStartElement("xhtml", "link", XhtmlNamespace);
+                        writer.WriteAttributeString("rel", "alternate");
+                        writer.WriteAttributeString("hreflang", hreflang);
+                        writer.WriteAttributeString("href", Absolute(alternate));
+                        writer.WriteEndElement();
+                    }
+                }
+
+                writer.WriteEndElement();
+            }
         }
 
         writer.WriteEndElement();
     });
+
 
     // ---- robots.txt ---------------------------------------------------------------------
 
@@ -186,16 +224,18 @@ public sealed class SiteDiscovery
     private IEnumerable<FeedEntry> Entries()
     {
         var authority = BaseUrl.IdnHost;
+        // The default language keeps the ids it always had; a translation's entries are entries of their own.
+        var scope = _content.Site.PathPrefix.Length == 0 ? "" : _content.Site.Language + "/";
         foreach (var item in _content.News)
         {
             // Identity is what the item says and when, so reordering news.yaml keeps every id;
             // rewording an item makes it a new entry, which is what a reader would expect.
             var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(item.Date.ToIsoString() + "\n" + item.Html)))[..16];
             yield return new FeedEntry(
-                $"tag:{authority},{item.Date.ToIsoString()}:news/{hash}",
+                $"tag:{authority},{item.Date.ToIsoString()}:{scope}news/{hash}",
                 PlainText.FromHtml(item.Html),
                 Start(item.Date),
-                Absolute("/#news"),
+                InLanguage("/#news"),
                 item.Html,
                 [],
                 Text.SiteText.Get("Section.News", _content.Site.Language));
@@ -203,9 +243,9 @@ public sealed class SiteDiscovery
 
         foreach (var paper in _content.Publications)
         {
-            var link = Pages.PublicationDetails ? Absolute(PublicationPath(paper.Slug)) : paper.Url ?? Absolute("/#publications");
+            var link = Pages.PublicationDetails ? InLanguage(PublicationPath(paper.Slug)) : paper.Url ?? InLanguage("/#publications");
             yield return new FeedEntry(
-                $"tag:{authority},{paper.Date.ToIsoString()}:publications/{paper.Slug}",
+                $"tag:{authority},{paper.Date.ToIsoString()}:{scope}publications/{paper.Slug}",
                 paper.Title,
                 Start(paper.Date),
                 link,
@@ -219,7 +259,7 @@ public sealed class SiteDiscovery
     {
         var entries = Entries().OrderByDescending(e => e.Updated).ToList();
         var updated = entries.Count > 0 ? entries.Max(e => e.Updated) : _content.Times.Newest;
-        var home = Absolute("/");
+        var home = Home;
         return Xml(writer =>
         {
             writer.WriteStartElement("feed", AtomNamespace);
@@ -316,7 +356,7 @@ public sealed class SiteDiscovery
             }
 
             json.WriteString("lang", site.Language);
-            json.WriteString("start_url", BaseUrl.AbsolutePath);
+            json.WriteString("start_url", new Uri(Home).AbsolutePath);
             json.WriteString("scope", BaseUrl.AbsolutePath);
             json.WriteString("display", "browser");
             json.WriteString("background_color", site.Seo.ThemeColorLight);
@@ -362,8 +402,9 @@ public sealed class SiteDiscovery
     {
         var profile = _content.Profile;
         var site = _content.Site;
-        var home = Absolute("/");
-        var person = home + "#person";
+        var home = Home;
+        // One person in every language: the id is the default home page's.
+        var person = Absolute("/") + "#person";
         using var stream = new MemoryStream();
         using (var json = new Utf8JsonWriter(stream, JsonOptions))
         {

@@ -86,7 +86,7 @@ public sealed partial class ContentLoader
         var selected = publications.Where(p => p.Selected).ToImmutableArray();
         var content = new SiteContent
         {
-            Version = Version(),
+            Version = "",
             LoadedAt = _time.GetUtcNow(),
             Site = site,
             Profile = profile,
@@ -99,13 +99,23 @@ public sealed partial class ContentLoader
             Sections = sections,
             Navigation = navigation,
             Warnings = [],
-            Times = Times(),
             LocalCitations = localCitations,
         };
+
+        // The translations read their own files, which count for the version and the times too.
+        var translations = LoadTranslations(content);
         if (_diagnostics.HasErrors)
         {
             return Result(null);
         }
+
+        var (version, times) = (Version(), Times());
+        content = content with
+        {
+            Version = version,
+            Times = times,
+            Translations = translations.ToFrozenDictionary(t => t.Key, t => t.Value with { Version = version, Times = times }, StringComparer.Ordinal),
+        };
 
         content = CitationApplier.Apply(content, FrozenDictionary<string, CitationData>.Empty) with { Warnings = [.. _diagnostics.Items] };
         return Result(content);
@@ -235,7 +245,7 @@ public sealed partial class ContentLoader
 
     // ---- site.yaml ----------------------------------------------------------------------
 
-    private static readonly string[] SiteKeys = ["title", "description", "url", "language", "section_order", "footer", "citations"];
+    private static readonly string[] SiteKeys = ["title", "description", "url", "language", "languages", "section_order", "footer", "citations"];
 
     private SiteSettings? LoadSite(Profile? profile)
     {
@@ -247,12 +257,14 @@ public sealed partial class ContentLoader
 
         map.RejectUnknownKeys([.. SiteKeys, .. SeoKeys]);
         var url = Url(map, "url");
+        _titleGiven = map.Has("title");
         var language = map.String("language") ?? "en";
         if (!LanguageTag(language))
         {
             map.File.Error(map.Node("language")!.Start, $"'language' must be a language tag like 'en' or 'zh-CN', got \"{language}\"");
         }
 
+        _languages = Languages(map, ref language);
         var fallbackTitle = DefaultTitle(profile, language);
 
         return WithSeo(map, profile, new SiteSettings
@@ -261,6 +273,7 @@ public sealed partial class ContentLoader
             Description = map.String("description"),
             BaseUrl = url is null ? null : new Uri(url.EndsWith('/') ? url : url + "/"),
             Language = language,
+            Languages = _languages,
             SectionOrder = [.. map.Strings("section_order").Select(s => s.Value)],
             FooterHtml = InlineMarkdown(map, "footer"),
             Citations = LoadCitationSettings(map),
@@ -273,9 +286,9 @@ public sealed partial class ContentLoader
 
     // ---- about.md -----------------------------------------------------------------------
 
-    private AboutText? LoadAbout(string language)
+    private AboutText? LoadAbout(string language, string fileName = "about.md")
     {
-        var path = Path.Combine(_options.ContentPath, "about.md");
+        var path = Path.Combine(_options.ContentPath, fileName);
         if (!File.Exists(path) || Open(path) is not { } file)
         {
             return null;
@@ -311,26 +324,35 @@ public sealed partial class ContentLoader
 
     private ImmutableArray<NewsItem> LoadNews()
     {
-        var path = Path.Combine(_options.ContentPath, "news.yaml");
+        _news = ReadNews("news.yaml");
+
+        // Newest first; a stable sort keeps the owner's order within a month.
+        return [.. (_news ?? []).Select(n => n.Item).OrderByDescending(i => i.Date)];
+    }
+
+    /// <summary>The items of a news file in the order written, each with where it starts; null when there is no such file.</summary>
+    private List<(NewsItem Item, YamlDotNet.Core.Mark Mark, string File)>? ReadNews(string fileName)
+    {
+        var path = Path.Combine(_options.ContentPath, fileName);
         if (!File.Exists(path) || Open(path) is not { } file)
         {
-            return [];
+            return null;
         }
 
+        var items = new List<(NewsItem, YamlDotNet.Core.Mark, string)>();
         var root = YamlReader.Parse(file);
         if (root is null)
         {
             WarnIfEmpty(file, "News is hidden (write a list of '- date: ..., text: ...' items, or delete the file)");
-            return [];
+            return items;
         }
 
         if (root is not YamlSequenceNode list)
         {
             file.Error(root.Start, $"expected a list of news items (- date: ..., text: ...), got {YamlMap.Kind(root)}");
-            return [];
+            return items;
         }
 
-        var items = new List<NewsItem>();
         foreach (var node in list)
         {
             if (YamlMap.From(file, node, "a news item with 'date' and 'text'") is not { } map)
@@ -343,12 +365,11 @@ public sealed partial class ContentLoader
             var text = map.String("text", required: true);
             if (date is { } d && text is not null && InlineMarkdown(map, "text") is { } html)
             {
-                items.Add(new NewsItem(d, html));
+                items.Add((new NewsItem(d, html), map.Start, file.DisplayPath));
             }
         }
 
-        // Newest first; a stable sort keeps the owner's order within a month.
-        return [.. items.OrderByDescending(i => i.Date)];
+        return items;
     }
 
     // ---- publications/*.md --------------------------------------------------------------
@@ -356,7 +377,7 @@ public sealed partial class ContentLoader
     private static readonly string[] PublicationKeys =
     [
         "title", "authors", "venue", "badge", "date", "year", "url", "image", "summary", "selected",
-        "links", "scholar_id", "bibtex", "type", "tags", "citations",
+        "links", "scholar_id", "bibtex", "type", "tags", "citations", "translations",
     ];
 
     private ImmutableArray<Publication> LoadPublications()
@@ -370,7 +391,7 @@ public sealed partial class ContentLoader
         var papers = new List<Publication>();
         var slugs = new Dictionary<string, string>(StringComparer.Ordinal);
         var fromBibtex = LoadBibtexFiles(folder);
-        foreach (var path in Directory.EnumerateFiles(folder, "*.md").Order(StringComparer.Ordinal))
+        foreach (var path in Directory.EnumerateFiles(folder, "*.md").Where(p => !IsPaperTranslationFile(p)).Order(StringComparer.Ordinal))
         {
             if (Open(path) is not { } file || !ClaimSlug(file, Path.GetFileNameWithoutExtension(path), slugs)
                 || LoadPublication(file, Path.GetFileNameWithoutExtension(path), fromBibtex) is not { } paper)
@@ -469,6 +490,7 @@ public sealed partial class ContentLoader
             Doi = DoiOf(links) ?? basis?.Doi,
             ArxivId = ArxivIdOf(links) ?? basis?.ArxivId,
             SourceEntry = basis?.SourceEntry,
+            Translations = PaperTranslations(map),
         };
         return basis is null ? paper : WithBasis(paper, basis);
     }
@@ -561,65 +583,82 @@ public sealed partial class ContentLoader
 
         var sections = ImmutableArray.CreateBuilder<DatedSection>();
         var files = Directory.EnumerateFiles(folder, "*.yaml").Concat(Directory.EnumerateFiles(folder, "*.yml"));
-        foreach (var path in files.Order(StringComparer.Ordinal))
+        // A section's translations (20-educations.zh-CN.yaml) are read with the translations.
+        foreach (var path in files.Where(f => !IsTranslationFile(f)).Order(StringComparer.Ordinal))
         {
-            if (Open(path) is not { } file)
+            if (ReadSection(path) is { } read)
             {
-                continue;
-            }
-
-            var root = YamlReader.Parse(file);
-            if ((root is null && WarnIfEmpty(file, "the section is hidden (write 'title' and 'items', or delete the file)"))
-                || YamlMap.From(file, root, "a section with 'title' and 'items'") is not { } map)
-            {
-                continue;
-            }
-
-            map.RejectUnknownKeys(["title", "icon", "items"]);
-            var title = map.String("title", required: true);
-            var items = ImmutableArray.CreateBuilder<DatedItem>();
-            switch (map.Node("items"))
-            {
-                case null:
-                    file.Error(map.Start, "missing required field 'items' (a list of { date, text })");
-                    break;
-                case YamlSequenceNode list:
-                    foreach (var node in list)
-                    {
-                        if (YamlMap.From(file, node, "an item with 'date' and 'text'") is not { } item)
-                        {
-                            continue;
-                        }
-
-                        item.RejectUnknownKeys(["date", "text"]);
-                        var dateText = item.String("date", required: true);
-                        var text = item.String("text", required: true);
-                        DateRange? range = null;
-                        if (dateText is not null && !DateRange.TryParse(dateText, out range))
-                        {
-                            file.Error(item.Node("date")!.Start, $"'date' must be {DateRange.Expected}, got \"{dateText}\"");
-                        }
-
-                        if (range is not null && text is not null && InlineMarkdown(item, "text") is { } html)
-                        {
-                            items.Add(new DatedItem(range, html));
-                        }
-                    }
-
-                    break;
-                case var other:
-                    file.Error(other.Start, $"'items' must be a list of {{ date, text }}, got {YamlMap.Kind(other)}");
-                    break;
-            }
-
-            if (title is not null)
-            {
-                var id = Slug(SectionPrefix().Replace(Path.GetFileNameWithoutExtension(path), ""));
-                sections.Add(new DatedSection(id, title, map.String("icon"), items.ToImmutable()));
+                sections.Add(read.Section);
+                _sections[read.Section.Id] = read;
             }
         }
 
         return sections.ToImmutable();
+    }
+
+    /// <summary>A section file as written: the section, where each item starts, and whether it names an icon.</summary>
+    private sealed record SectionFile(string Path, DatedSection Section, ImmutableArray<YamlDotNet.Core.Mark> ItemMarks, bool HasIcon);
+
+    private SectionFile? ReadSection(string path)
+    {
+        if (Open(path) is not { } file)
+        {
+            return null;
+        }
+
+        var root = YamlReader.Parse(file);
+        if ((root is null && WarnIfEmpty(file, "the section is hidden (write 'title' and 'items', or delete the file)"))
+            || YamlMap.From(file, root, "a section with 'title' and 'items'") is not { } map)
+        {
+            return null;
+        }
+
+        map.RejectUnknownKeys(["title", "icon", "items"]);
+        var title = map.String("title", required: true);
+        var items = ImmutableArray.CreateBuilder<DatedItem>();
+        var marks = ImmutableArray.CreateBuilder<YamlDotNet.Core.Mark>();
+        switch (map.Node("items"))
+        {
+            case null:
+                file.Error(map.Start, "missing required field 'items' (a list of { date, text })");
+                break;
+            case YamlSequenceNode list:
+                foreach (var node in list)
+                {
+                    if (YamlMap.From(file, node, "an item with 'date' and 'text'") is not { } item)
+                    {
+                        continue;
+                    }
+
+                    item.RejectUnknownKeys(["date", "text"]);
+                    var dateText = item.String("date", required: true);
+                    var text = item.String("text", required: true);
+                    DateRange? range = null;
+                    if (dateText is not null && !DateRange.TryParse(dateText, out range))
+                    {
+                        file.Error(item.Node("date")!.Start, $"'date' must be {DateRange.Expected}, got \"{dateText}\"");
+                    }
+
+                    if (range is not null && text is not null && InlineMarkdown(item, "text") is { } html)
+                    {
+                        items.Add(new DatedItem(range, html));
+                        marks.Add(item.Start);
+                    }
+                }
+
+                break;
+            case var other:
+                file.Error(other.Start, $"'items' must be a list of {{ date, text }}, got {YamlMap.Kind(other)}");
+                break;
+        }
+
+        if (title is null)
+        {
+            return null;
+        }
+
+        var id = Slug(SectionPrefix().Replace(StemOf(path), ""));
+        return new SectionFile(path, new DatedSection(id, title, map.String("icon"), items.ToImmutable()), marks.ToImmutable(), map.Has("icon"));
     }
 
     // ---- navigation ---------------------------------------------------------------------

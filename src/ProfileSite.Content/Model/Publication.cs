@@ -69,6 +69,12 @@ public sealed record Publication
     /// <summary>The <c>.bib</c> entry the paper came from, when it came from one: served as its BibTeX.</summary>
     public Bibtex.BibtexEntry? SourceEntry { get; init; }
 
+    /// <summary>Fields (<c>title</c>, <c>summary</c>, <c>abstract</c>) shown in the default language on a translated page.</summary>
+    public Untranslated? Untranslated { get; init; }
+
+    /// <summary>The owner's translations of the title, summary and abstract, by language tag (front matter <c>translations</c>).</summary>
+    public ImmutableDictionary<string, PublicationTranslation> Translations { get; init; } = ImmutableDictionary<string, PublicationTranslation>.Empty;
+
     /// <summary>True when some author carries the equal-contribution mark.</summary>
     public bool HasEqualContribution => Authors.Any(a => a.EqualContribution);
 
@@ -86,3 +92,9 @@ public sealed record Author(string Name, bool IsOwner, bool EqualContribution, b
 
 /// <summary>A labelled link on a paper (PDF, Code, arXiv, ...).</summary>
 public sealed record PublicationLink(string Kind, string Label, string Url);
+
+/// <summary>A paper's text in another language, from its front matter's <c>translations</c>; each field optional.</summary>
+/// <param name="Title">The title.</param>
+/// <param name="SummaryHtml">The summary, rendered inline.</param>
+/// <param name="AbstractHtml">The abstract (<c>body</c>), rendered.</param>
+public sealed record PublicationTranslation(string? Title, string? SummaryHtml, string? AbstractHtml);

@@ -58,10 +58,38 @@ public sealed record SiteContent
 
     /// <summary>The citation count of a paper, or null when no source knows it.</summary>
     public int? CitationsOf(Publication paper) => CitationCounts.TryGetValue(paper.Slug, out var count) ? count : null;
+
+    /// <summary>
+    /// The site in each further language of <see cref="SiteSettings.Languages"/>, by tag: the same
+    /// pages, with the owner's translations where given and the default language's text (marked
+    /// with its <c>lang</c>) where not. Empty on a site of one language, and on the translations themselves.
+    /// </summary>
+    public FrozenDictionary<string, SiteContent> Translations { get; init; } = FrozenDictionary<string, SiteContent>.Empty;
+
+    /// <summary>This site in <paramref name="language"/>: a translation, or this snapshot for its own (or an unknown) language.</summary>
+    public SiteContent In(string language) => Translations.GetValueOrDefault(language) ?? this;
+}
+
+/// <summary>
+/// Which of an item's fields are shown in another language than the page's, because the owner did
+/// not translate them: views mark them with <c>lang</c> so browsers, screen readers and search
+/// engines read them right.
+/// </summary>
+/// <param name="Lang">The language the fields are in (the site's default language).</param>
+/// <param name="Fields">The field names (<c>title</c>, <c>summary</c>, <c>bio</c>, ...).</param>
+public sealed record Untranslated(string Lang, ImmutableHashSet<string> Fields)
+{
+    /// <summary>The language to mark <paramref name="field"/> with, or null when it is in the page's language.</summary>
+    public static string? LangOf(Untranslated? untranslated, string field) =>
+        untranslated is not null && untranslated.Fields.Contains(field) ? untranslated.Lang : null;
 }
 
 /// <summary>A section of the About page: its anchor id and the title the top bar shows.</summary>
-public sealed record PageSection(string Id, string Title, string? Icon);
+public sealed record PageSection(string Id, string Title, string? Icon)
+{
+    /// <summary>The title's language when it is not the page's (an untranslated section); else null.</summary>
+    public string? Lang { get; init; }
+}
 
 /// <summary>Site-wide settings the owner decides, from <c>site.yaml</c>.</summary>
 public sealed record SiteSettings
@@ -74,8 +102,20 @@ public sealed record SiteSettings
     /// <summary>Absolute base URL of the published site, e.g. <c>https://zhongwang.example.org/</c>.</summary>
     public Uri? BaseUrl { get; init; }
 
-    /// <summary>BCP 47 language tag for <c>&lt;html lang&gt;</c>.</summary>
+    /// <summary>BCP 47 language tag for <c>&lt;html lang&gt;</c>: the language of these pages.</summary>
     public string Language { get; init; } = "en";
+
+    /// <summary>
+    /// Every language the site is published in, the default (served at <c>/</c>) first; the others
+    /// are served under <c>/{tag}/</c>. One entry, <see cref="Language"/>, on a site of one language.
+    /// </summary>
+    public ImmutableArray<string> Languages { get; init; } = ["en"];
+
+    /// <summary>The language served at <c>/</c>.</summary>
+    public string DefaultLanguage => Languages.IsEmpty ? Language : Languages[0];
+
+    /// <summary>The path these pages live under: empty for the default language, <c>/zh-CN</c> for another.</summary>
+    public string PathPrefix => Language == DefaultLanguage ? "" : "/" + Language;
 
     /// <summary>Section ids in the order the owner wants them; missing ids keep their default order.</summary>
     public ImmutableArray<string> SectionOrder { get; init; } = [];
@@ -140,6 +180,9 @@ public sealed record Profile
 
     /// <summary>The Google Scholar profile, when there is one (for "full list" links).</summary>
     public ProfileLink? GoogleScholar => Links.FirstOrDefault(l => l.Kind == "google_scholar");
+
+    /// <summary>Fields (<c>name</c>, <c>bio</c>, <c>location</c>, <c>employer</c>) shown in the default language on a translated page.</summary>
+    public Untranslated? Untranslated { get; init; }
 }
 
 /// <summary>A link in the sidebar: a known kind (google_scholar, github, ...) and its absolute URL.</summary>
@@ -155,13 +198,32 @@ public sealed record WebImage(string Path, int? Width, int? Height)
 }
 
 /// <summary>The "About me" text from <c>about.md</c>.</summary>
-public sealed record AboutText(string Title, string Html);
+public sealed record AboutText(string Title, string Html)
+{
+    /// <summary>The text's language when it is not the page's (an untranslated fallback); else null.</summary>
+    public string? Lang { get; init; }
+
+    /// <summary>The title's language when it is not the page's; else null (a title the site gave is in every page's language).</summary>
+    public string? TitleLang { get; init; }
+}
 
 /// <summary>One news item: a date and a line of Markdown.</summary>
-public sealed record NewsItem(PartialDate Date, string Html);
+public sealed record NewsItem(PartialDate Date, string Html)
+{
+    /// <summary>The text's language when it is not the page's (an untranslated fallback); else null.</summary>
+    public string? Lang { get; init; }
+}
 
 /// <summary>A dated list after Publications (honors, educations, talks, ...).</summary>
-public sealed record DatedSection(string Id, string Title, string? Icon, ImmutableArray<DatedItem> Items);
+public sealed record DatedSection(string Id, string Title, string? Icon, ImmutableArray<DatedItem> Items)
+{
+    /// <summary>The title's language when it is not the page's (an untranslated fallback); else null.</summary>
+    public string? Lang { get; init; }
+}
 
 /// <summary>One entry of a dated section.</summary>
-public sealed record DatedItem(DateRange Date, string Html);
+public sealed record DatedItem(DateRange Date, string Html)
+{
+    /// <summary>The text's language when it is not the page's (an untranslated fallback); else null.</summary>
+    public string? Lang { get; init; }
+}

@@ -84,8 +84,18 @@ public sealed class PublicationIndex
     public static string PagePath(string slug) => $"{ListPath}/{slug}";
 
     /// <summary>Builds everything derived from the papers; <paramref name="site"/> gives absolute URLs when it has a base URL.</summary>
-    public static PublicationIndex Build(ImmutableArray<Publication> papers, SiteSettings site)
+    /// <param name="papers">The papers, newest first, in the language of <paramref name="site"/>.</param>
+    /// <param name="site">The site settings of these pages (base URL, language).</param>
+    /// <param name="original">For a translation: the default language's index. Citation keys, BibTeX,
+    /// CSL-JSON and Google Scholar's tags describe the paper as published, so they come from there;
+    /// the JSON-LD and page addresses are this language's.</param>
+    public static PublicationIndex Build(ImmutableArray<Publication> papers, SiteSettings site, PublicationIndex? original = null)
     {
+        if (original is not null)
+        {
+            return Translate(papers, site, original);
+        }
+
         var keys = Keys(papers);
         var pages = new Dictionary<string, PublicationPage>(StringComparer.Ordinal);
         var csl = new List<(Publication, string, Uri?)>();
@@ -93,7 +103,7 @@ public sealed class PublicationIndex
         foreach (var paper in papers)
         {
             var key = keys[paper.Slug];
-            var pageUrl = site.BaseUrl is null ? null : new Uri(site.BaseUrl, PagePath(paper.Slug).TrimStart('/'));
+            var pageUrl = PageUrl(site, paper.Slug);
             var bibtex = paper.Bibtex
                 ?? (paper.SourceEntry is { } entry ? BibtexWriter.FromEntry(entry) : BibtexWriter.FromPublication(paper, key));
             pages[paper.Slug] = new PublicationPage(
@@ -111,6 +121,34 @@ public sealed class PublicationIndex
             CslJson = CitationFormats.CslJson(csl),
         };
     }
+
+    private static PublicationIndex Translate(ImmutableArray<Publication> papers, SiteSettings site, PublicationIndex original)
+    {
+        var pages = new Dictionary<string, PublicationPage>(StringComparer.Ordinal);
+        foreach (var paper in papers)
+        {
+            var source = original.Pages[paper.Slug];
+            var pageUrl = PageUrl(site, paper.Slug);
+            pages[paper.Slug] = source with
+            {
+                Paper = paper,
+                CitationTags = CitationFormats.Highwire(source.Paper, pageUrl),
+                JsonLd = CitationFormats.JsonLd(paper, pageUrl, site.BaseUrl),
+                Description = CitationFormats.PlainText(paper.SummaryHtml ?? paper.AbstractHtml),
+            };
+        }
+
+        return new PublicationIndex(papers)
+        {
+            Pages = pages.ToFrozenDictionary(StringComparer.Ordinal),
+            BibtexFile = original.BibtexFile,
+            CslJson = original.CslJson,
+        };
+    }
+
+    /// <summary>The absolute address of a paper's page in the language of <paramref name="site"/>, when the base URL is known.</summary>
+    private static Uri? PageUrl(SiteSettings site, string slug) =>
+        site.BaseUrl is null ? null : new Uri(site.BaseUrl, (site.PathPrefix + PagePath(slug)).TrimStart('/'));
 
     /// <summary>The papers matching a filter, grouped by year, with what is active and what was not understood.</summary>
     public PublicationListing Query(PublicationFilter filter)

@@ -39,6 +39,27 @@ public static class LanguageTag
         return RightToLeftLanguages.Contains(parts[0]);
     }
 
+    /// <summary>What languages call themselves, for links to a page in another language. A table, not
+    /// <c>CultureInfo.NativeName</c>: the app runs with InvariantGlobalization, where cultures carry no names.</summary>
+    private static readonly FrozenDictionary<string, string> Endonyms = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
+    {
+        ["en"] = "English", ["zh"] = "中文", ["zh-CN"] = "简体中文", ["zh-Hans"] = "简体中文", ["zh-SG"] = "简体中文",
+        ["zh-TW"] = "繁體中文", ["zh-HK"] = "繁體中文", ["zh-Hant"] = "繁體中文", ["ja"] = "日本語", ["ko"] = "한국어",
+        ["de"] = "Deutsch", ["fr"] = "Français", ["es"] = "Español", ["pt"] = "Português", ["pt-BR"] = "Português (Brasil)",
+        ["it"] = "Italiano", ["nl"] = "Nederlands", ["ru"] = "Русский", ["uk"] = "Українська", ["pl"] = "Polski",
+        ["tr"] = "Türkçe", ["vi"] = "Tiếng Việt", ["th"] = "ไทย", ["id"] = "Bahasa Indonesia", ["hi"] = "हिन्दी",
+        ["bn"] = "বাংলা", ["ar"] = "العربية", ["he"] = "עברית", ["fa"] = "فارسی", ["ur"] = "اردو", ["el"] = "Ελληνικά",
+        ["sv"] = "Svenska", ["da"] = "Dansk", ["no"] = "Norsk", ["nb"] = "Norsk bokmål", ["fi"] = "Suomi", ["cs"] = "Čeština",
+        ["hu"] = "Magyar", ["ro"] = "Română",
+    }.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>The language's name in itself (<c>简体中文</c> for <c>zh-CN</c>), by the whole tag, then its
+    /// language; the tag itself for a language not listed.</summary>
+    public static string NativeName(string tag) =>
+        Endonyms.GetValueOrDefault(tag)
+        ?? Endonyms.GetValueOrDefault(tag.Split(['-', '_'])[0])
+        ?? tag;
+
     /// <summary>The value of an HTML <c>dir</c> attribute for text in this language: <c>rtl</c> or <c>ltr</c>.</summary>
     public static string Direction(string tag) => IsRightToLeft(tag) ? "rtl" : "ltr";
 }
