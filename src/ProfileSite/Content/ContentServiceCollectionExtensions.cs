@@ -8,7 +8,8 @@ public static class ContentServiceCollectionExtensions
     /// <summary>
     /// Settings, resolved folders, the snapshot store and the startup load. Each request sees
     /// one snapshot: <see cref="SiteContent"/> is scoped, read from the store once per request,
-    /// so a page and its layout never mix two versions.
+    /// so a page and its layout never mix two versions; it is the site in the page's language
+    /// (<see cref="Localization.PageLanguage"/>), so every page and partial reads that language's text.
     /// </summary>
     public static IServiceCollection AddSiteContent(this IServiceCollection services)
     {
@@ -20,7 +21,7 @@ public static class ContentServiceCollectionExtensions
             sp.GetRequiredService<IOptions<ProfileSiteOptions>>().Value, Directory.GetCurrentDirectory(), AppContext.BaseDirectory));
         services.AddSingleton<ContentStore>();
         services.AddSingleton<ContentStartup>();
-        services.AddScoped(sp => sp.GetRequiredService<ContentStore>().Current);
+        services.AddScoped(sp => sp.GetRequiredService<ContentStore>().Current.In(sp.GetRequiredService<Localization.PageLanguage>().Language));
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<ContentReloadStatus>();
         services.AddHostedService<ContentReloader>();

@@ -28,6 +28,11 @@ public static class DiscoveryEndpoints
             Document(cache.For(content, http), d => d.Feed, "application/atom+xml; charset=utf-8"));
         app.MapMethods("/site.webmanifest", methods, (HttpContext http, SiteContent content, DiscoveryCache cache) =>
             Document(cache.For(content, http), d => d.Manifest, "application/manifest+json; charset=utf-8"));
+        // Each further language has its own feed and manifest (names, start page, language).
+        app.MapMethods($"/{{lang:{Localization.SiteLanguageConstraint.Name}}}/feed.xml", methods, (HttpContext http, SiteContent content, DiscoveryCache cache) =>
+            Document(cache.For(content, http), d => d.Feed, "application/atom+xml; charset=utf-8"));
+        app.MapMethods($"/{{lang:{Localization.SiteLanguageConstraint.Name}}}/site.webmanifest", methods, (HttpContext http, SiteContent content, DiscoveryCache cache) =>
+            Document(cache.For(content, http), d => d.Manifest, "application/manifest+json; charset=utf-8"));
         app.MapMethods("/robots.txt", methods, (HttpContext http, SiteContent content, DiscoveryCache cache) =>
             Document(cache.For(content, http), d => Encoding.UTF8.GetBytes(d.Robots), "text/plain; charset=utf-8"));
 
@@ -72,7 +77,8 @@ public sealed class DiscoveryCache(EndpointDataSource endpoints)
             Volatile.Write(ref _current, current);
         }
 
-        var key = baseUrl.AbsoluteUri;
+        // One set of documents per base URL and language (the feed and manifest differ by language).
+        var key = baseUrl.AbsoluteUri + " " + content.Site.Language;
         if (current.ByBase.TryGetValue(key, out var found))
         {
             return found;

@@ -10,7 +10,8 @@ public static class LocalizationExtensions
     /// <summary>
     /// ASP.NET Core localization over <c>SiteText.resx</c> (in the content library, so the loader and
     /// feeds share it): <c>IStringLocalizer&lt;SiteText&gt;</c> for text, <c>IHtmlLocalizer&lt;SiteText&gt;</c>
-    /// for the <c>.Html</c> keys, <see cref="SiteFormat"/> for numbers and dates, and the page's language.
+    /// for the <c>.Html</c> keys, <see cref="SiteFormat"/> for numbers and dates, the page's language,
+    /// and the routes of pages in further languages (<see cref="LanguageRouteConvention"/>).
     /// </summary>
     public static IServiceCollection AddSiteLocalization(this IServiceCollection services)
     {
@@ -19,6 +20,11 @@ public static class LocalizationExtensions
         services.TryAddTransient(typeof(IHtmlLocalizer<>), typeof(HtmlLocalizer<>));
         services.AddSingleton<SiteFormat>();
         services.AddScoped<PageLanguage>();
+        services.AddHttpContextAccessor();
+
+        // Pages under each further language's tag (/zh-CN/...), checked against the current snapshot.
+        services.Configure<RouteOptions>(o => o.SetParameterPolicy<SiteLanguageConstraint>(SiteLanguageConstraint.Name));
+        services.Configure<Microsoft.AspNetCore.Mvc.RazorPages.RazorPagesOptions>(o => o.Conventions.Add(new LanguageRouteConvention()));
         return services;
     }
 

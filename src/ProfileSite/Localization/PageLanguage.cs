@@ -1,8 +1,28 @@
+using Microsoft.AspNetCore.Diagnostics;
+
 namespace ProfileSite.Localization;
 
-/// <summary>The language of the page a request asks for: the site's language (site.yaml <c>language</c>).</summary>
-public sealed class PageLanguage(ContentStore store)
+/// <summary>
+/// The language of the page a request asks for, read once per request from its path: a first
+/// segment naming one of the site's further languages (<c>/zh-CN/publications</c>) gives that
+/// language, anything else the default. A page is identified by (language, <see cref="SitePath"/>).
+/// On a re-executed error page the address the visitor asked for decides, so a 404 under
+/// <c>/zh-CN/</c> is in Chinese.
+/// </summary>
+public sealed class PageLanguage
 {
+    public PageLanguage(IHttpContextAccessor accessor, ContentStore store)
+    {
+        var context = accessor.HttpContext;
+        var path = context?.Features.Get<IStatusCodeReExecuteFeature>()?.OriginalPath ?? context?.Request.Path.Value ?? "/";
+        var site = store.Peek?.Site;
+        Language = site is null ? "en" : LanguageAddresses.LanguageOf(path, site) ?? site.DefaultLanguage;
+        SitePath = site is null ? path : LanguageAddresses.SitePathOf(path, site);
+    }
+
     /// <summary>The BCP 47 tag of the page's language.</summary>
-    public string Language { get; } = store.Peek?.Site.Language ?? "en";
+    public string Language { get; }
+
+    /// <summary>The page's address without its language: <c>/publications</c> for <c>/zh-CN/publications</c>.</summary>
+    public string SitePath { get; }
 }

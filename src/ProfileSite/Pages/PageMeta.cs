@@ -10,8 +10,9 @@ public interface IPageMeta
     string? Description { get; }
 
     /// <summary>
-    /// The page's own site path for <c>rel=canonical</c> and <c>og:url</c> (<c>/</c>, <c>/publications/x</c>);
-    /// null means the request path. Ignored when <see cref="Indexable"/> is false.
+    /// The page's own site path for <c>rel=canonical</c>, <c>og:url</c> and its <c>hreflang</c> alternates
+    /// (<c>/</c>, <c>/publications/x</c>), without the language (<see cref="LanguageAddresses"/> adds it);
+    /// null means the request's path. Ignored when <see cref="Indexable"/> is false.
     /// </summary>
     string? CanonicalPath => null;
 

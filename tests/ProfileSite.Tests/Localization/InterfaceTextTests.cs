@@ -65,6 +65,33 @@ public sealed partial class InterfaceTextTests : IDisposable
         Assert.True(english.Count >= 10, $"{path}: only {english.Count} English words: {string.Join(", ", english)}");
     }
 
+    /// <summary>
+    /// The same site published in English and Chinese (<c>languages: [en, zh-CN]</c>) with no
+    /// translation files: every Chinese page's interface is Chinese. The owner's text falls back to
+    /// the default language and is marked with its <c>lang</c>, so the walk leaves what is marked
+    /// as another language than the page's to that language.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(Paths))]
+    public async Task BilingualSite_ChinesePagesShowNoEnglishInterfaceText(string path)
+    {
+        ChineseContent.Write(_content.ContentPath, "en", "images/avatar.png", "images/flows.png");
+        var siteYaml = Path.Combine(_content.ContentPath, "site.yaml");
+        File.WriteAllText(siteYaml, File.ReadAllText(siteYaml).Replace("language: en", "languages: [en, zh-CN]", StringComparison.Ordinal));
+        await using var site = new SiteFactory(_content);
+        using var client = site.CreateClient();
+
+        var response = await client.GetAsync("/zh-CN" + path);
+        Assert.Equal(path == "/no-such-page" ? HttpStatusCode.NotFound : HttpStatusCode.OK, response.StatusCode);
+        var page = await new HtmlParser().ParseDocumentAsync(await response.Content.ReadAsStringAsync());
+
+        Assert.Equal("zh-CN", page.DocumentElement.GetAttribute("lang"));
+        var english = EnglishWords(page, skipOtherLanguages: true).ToList();
+        Assert.True(english.Count == 0, $"/zh-CN{path} shows English:\n{string.Join('\n', english.Distinct())}");
+        // The walk skipped only marked text: the page's own interface is there to be read.
+        Assert.Contains(page.QuerySelectorAll(".site-nav a"), a => a.TextContent.Trim() == "论文发表");
+    }
+
     [Fact]
     public async Task ChineseSite_WritesNumbersDatesAndRangesInChinese()
     {
@@ -112,15 +139,20 @@ public sealed partial class InterfaceTextTests : IDisposable
     /// <summary>
     /// Latin words a reader meets: in text (the title, the body without scripts and the BibTeX block,
     /// which is a file format) and in the attributes read aloud or shown. URLs and e-mail addresses
-    /// are the owner's; the <see cref="Names"/> are the same in every language.
+    /// are the owner's; the <see cref="Names"/> are the same in every language. With
+    /// <paramref name="skipOtherLanguages"/>, text inside an element marked with another language than
+    /// the page's (a fallback, a link to the page in another language) is that language's, not the interface's.
     /// </summary>
-    private static IEnumerable<(string Where, string Word)> EnglishWords(IHtmlDocument page)
+    private static IEnumerable<(string Where, string Word)> EnglishWords(IHtmlDocument page, bool skipOtherLanguages = false)
     {
+        var pageLanguage = page.DocumentElement.GetAttribute("lang");
+        bool Skipped(IElement element) => skipOtherLanguages && element.Closest("[lang]")?.GetAttribute("lang") != pageLanguage;
+
         var texts = new List<(string Where, string Text)> { ("title", page.Title ?? "") };
         texts.AddRange(page.Body!.Descendants<IText>()
-            .Where(t => t.ParentElement is { } parent && parent.Closest("script, style, pre.bibtex") is null)
+            .Where(t => t.ParentElement is { } parent && parent.Closest("script, style, pre.bibtex") is null && !Skipped(parent))
             .Select(t => ($"<{t.ParentElement!.LocalName} class=\"{t.ParentElement.ClassName}\">", t.Data)));
-        foreach (var element in page.All)
+        foreach (var element in page.All.Where(e => !Skipped(e)))
         {
             foreach (var name in new[] { "aria-label", "alt", "title", "placeholder", "data-copied", "data-failed", "data-copied-status" })
             {

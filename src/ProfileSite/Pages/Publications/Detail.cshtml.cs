@@ -17,6 +17,9 @@ public sealed class DetailModel(SiteContent content) : PageModel, IPageMeta
 
     public string OpenGraphType => "article";
 
+    /// <summary>The paper's one address (in each language), whatever spelling the request used.</summary>
+    public string? CanonicalPath => Paper.Path;
+
     /// <summary>The paper's citation count, when a source knows it.</summary>
     public int? Citations => content.CitationsOf(Paper.Paper);
 
