@@ -90,7 +90,7 @@ public sealed class CheckCommandTests : IDisposable
         var (exitCode, stdout, stderr) = await AppProcess.RunAsync(args);
 
         Assert.Equal(2, exitCode);
-        Assert.Equal([expected, "usage: ProfileSite check [--content DIR] [--webroot DIR]"], stderr.Trim().Split('\n'));
+        Assert.Equal([expected, "usage: ProfileSite check [--content DIR] [--webroot DIR] [--strict]"], stderr.Trim().Split('\n'));
         Assert.Empty(stdout);
     }
 
