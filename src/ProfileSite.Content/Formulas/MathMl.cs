@@ -17,7 +17,7 @@ public static partial class MathMl
     // Accents Temml writes as <mover accent="true"> and the combining mark each becomes.
     private static readonly FrozenDictionary<string, char> Accents = new Dictionary<string, char>
     {
-        ["^"] = '\u0302', ["ˆ"] = '\u0302', ["¯"] = '\u0304', ["‾"] = '\u0305', ["→"] = '\u20d7', ["⃗"] = '\u20d7',
+        ["^"] = '\u0302', ["ˆ"] = '\u0302', ["¯"] = '\u0304', ["‾"] = '\u0304', ["→"] = '\u20d7', ["⃗"] = '\u20d7',
         ["~"] = '\u0303', ["˜"] = '\u0303', ["˙"] = '\u0307', ["¨"] = '\u0308', ["ˇ"] = '\u030c', ["˘"] = '\u0306',
         ["´"] = '\u0301', ["`"] = '\u0300', ["˚"] = '\u030a',
     }.ToFrozenDictionary(StringComparer.Ordinal);
@@ -82,7 +82,7 @@ public static partial class MathMl
 
                 return !inScript && SpacedOperators.Contains(op) ? $" {op} " : op;
             case "mspace":
-                return (element.Attribute("width")?.Value is { } width && !width.StartsWith('0') && !width.StartsWith('-')) ? " " : "";
+                return Width(element.Attribute("width")?.Value) > 0.1 ? " " : "";
             case "msub" when children.Count == 2:
                 return Text(children[0], inScript) + Script(children[1], UnicodeScripts.Sub, "_");
             case "msup" when children.Count == 2:
@@ -120,8 +120,8 @@ public static partial class MathMl
         var text = Text(body, inScript);
         if (Accents.TryGetValue(mark, out var combining) && text.Length > 0)
         {
-            // The mark goes on the last character: \hat{x} gives x̂, \vec{AB} gives AB⃗.
-            return text + combining;
+            // The mark goes on the last character: \hat{x} gives x̂, \vec{AB} gives AB⃗; precomposed where Unicode has it (Õ).
+            return Bibtex.LatinLetters.Compose(text[^1], combining) is { } composed ? text[..^1] + composed : text + combining;
         }
 
         return text + Script(over, UnicodeScripts.Super, "^");
@@ -152,13 +152,31 @@ public static partial class MathMl
         {
             if (!forms.TryGetValue(c, out var form))
             {
-                return marker + Grouped(text);
+                // Always in parentheses, so "k_(B)T" does not read as a subscript "BT".
+                return $"{marker}({text})";
             }
 
             builder.Append(form);
         }
 
         return builder.ToString();
+    }
+
+    /// <summary>A MathML length in em (<c>0.1667em</c>, <c>3pt</c>); 0 when it cannot be read.</summary>
+    private static double Width(string? length)
+    {
+        if (string.IsNullOrEmpty(length))
+        {
+            return 0;
+        }
+
+        var number = new string([.. length.TakeWhile(c => char.IsAsciiDigit(c) || c is '.' or '-')]);
+        if (!double.TryParse(number, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var value))
+        {
+            return 0;
+        }
+
+        return length.EndsWith("pt", StringComparison.Ordinal) ? value / 10 : length.EndsWith("mu", StringComparison.Ordinal) ? value / 18 : value;
     }
 
     /// <summary>Parentheses around what is more than one symbol: <c>(a+b)/2</c>, <c>√(xy)</c>.</summary>

@@ -211,8 +211,9 @@ public sealed partial class ContentLoader
 
         var url = Verbatim(entry, "url") is { } u && LinkKind.IsAbsoluteHttpUrl(u) ? u : null;
         var venue = venueNodes.IsEmpty ? null : LatexRender.Plain(venueNodes, _math);
-        var preprint = arxiv is not null && type is "misc" or "unpublished" or "online" or "article" && (venue is null || IsPreprintVenue(venue))
-            || (venue is not null && IsPreprintVenue(venue));
+        // arXiv, bioRxiv, DBLP's "CoRR", Google Scholar's "arXiv preprint arXiv:..."; or an arXiv eprint on a work with no journal.
+        var preprint = (venue is not null && IsPreprintVenue(venue))
+            || (arxiv is not null && (type is "misc" or "unpublished" or "online" || (type == "article" && venue is null)));
         var abstractNodes = entry.Field("abstract") is { } abstractField ? Latex(file, abstractField, warn) : [];
         return new Publication
         {
@@ -340,7 +341,8 @@ public sealed partial class ContentLoader
         field = entry.Field("date");
         if (field is { Value.Length: > 0 })
         {
-            if (BiblatexDates.ParseDate(field.Value) is { } date)
+            // Verbatim: '~' marks an approximate date here, not a tie.
+            if (BiblatexDates.ParseDate(LatexText.Verbatim(field.Raw)) is { } date)
             {
                 return date;
             }
