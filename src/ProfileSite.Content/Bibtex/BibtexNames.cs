@@ -90,8 +90,12 @@ public static class BibtexNames
             return "{" + escape(name.Last) + "}";
         }
 
-        var family = escape(name.Family);
-        // A last name with a space (De Witt) or starting lower-case needs no braces in the comma form.
+        // A last name of several words that would read back as von + last ("van der Waals" written
+        // as one last name), or one that starts lower-case, keeps its braces.
+        var last = escape(name.Last);
+        var protect = name.Last.Split(' ').Length > 1 && name.Last.Split(' ').Any(w => w.Length > 0 && char.IsLower(w[0]))
+            || (name.Last.Length > 0 && char.IsLower(name.Last[0]));
+        var family = (name.Von.Length > 0 ? escape(name.Von) + " " : "") + (protect ? "{" + last + "}" : last);
         var parts = new List<string> { family };
         if (name.Jr.Length > 0)
         {
@@ -113,6 +117,11 @@ public static class BibtexNames
             : string.Join(' ', words);
 
         var commaParts = SplitTopLevel(written, (s, i) => s[i] == ',' ? 1 : 0).Select(p => p.Trim()).ToList();
+        if (ExtendedName(commaParts, Text) is { } extended)
+        {
+            return extended;
+        }
+
         if (commaParts.Count > 3)
         {
             // BibTeX: "too many commas"; pybtex joins the rest into the first names.
@@ -151,6 +160,40 @@ public static class BibtexNames
             && last[0].StartsWith('{') && last[0].EndsWith('}') && !last[0].StartsWith("{\\", StringComparison.Ordinal)
             && Balanced(last[0]);
         return new PersonName(Text(first), Text(von), Text(last), Text(jr)) { IsLiteral = literal };
+    }
+
+    /// <summary>
+    /// biber's extended name format (biblatex manual §3.4, Better BibLaTeX writes it):
+    /// <c>family=Beethoven, given=Ludwig, prefix=van, useprefix=true</c>; null when the name is not in it.
+    /// </summary>
+    private static PersonName? ExtendedName(List<string> parts, Func<IEnumerable<string>, string> text)
+    {
+        var keys = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var part in parts)
+        {
+            var equals = part.IndexOf('=', StringComparison.Ordinal);
+            var key = equals > 0 ? part[..equals].Trim() : "";
+            if (key is not ("family" or "given" or "prefix" or "suffix" or "useprefix" or "given-i" or "family-i"))
+            {
+                return null;
+            }
+
+            var value = part[(equals + 1)..].Trim();
+            if (value.StartsWith('{') && value.EndsWith('}') && Balanced(value))
+            {
+                value = value[1..^1];
+            }
+
+            keys[key] = value;
+        }
+
+        if (!keys.TryGetValue("family", out var family))
+        {
+            return null;
+        }
+
+        string Get(string key) => keys.TryGetValue(key, out var v) ? text([v]) : "";
+        return new PersonName(Get("given"), Get("prefix"), text([family]), Get("suffix"));
     }
 
     /// <summary>The last word is always the last name; before it, everything up to the last von word is von.</summary>

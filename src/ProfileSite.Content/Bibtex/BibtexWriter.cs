@@ -9,7 +9,7 @@ namespace ProfileSite.Content.Bibtex;
 /// specials escaped, non-ASCII kept as UTF-8), or a <c>.bib</c> entry back out with its
 /// macros expanded so it stands alone.
 /// </summary>
-public static class BibtexWriter
+public static partial class BibtexWriter
 {
     private static readonly HashSet<string> StopWords = new(StringComparer.Ordinal)
     {
@@ -124,9 +124,40 @@ public static class BibtexWriter
         return more ? names + " and others" : names;
     }
 
-    /// <summary>A parsed entry written back out: its type, key and raw fields, macros expanded.</summary>
+    /// <summary>
+    /// A parsed entry written back out so it stands alone: its type, key and raw fields, macros
+    /// expanded, what it inherited through <c>crossref</c> and <c>xdata</c> included and those two
+    /// fields left out (their targets are not served beside it).
+    /// </summary>
     public static string FromEntry(BibtexEntry entry) =>
-        Write(entry.Type, entry.Key, entry.Fields.Select(f => (f.Name, f.Raw.Trim())));
+        Write(entry.Type, entry.Key, entry.Fields.Where(f => f.Name is not ("crossref" or "xdata")).Select(f => (f.Name, ClassicNames(f))));
+
+    /// <summary>
+    /// A name list in biber's extended format (<c>family=Beethoven, given=Ludwig, prefix=van</c>)
+    /// is rewritten in BibTeX's <c>von Last, Jr, First</c> form, which TeX Live's bibtex reads too
+    /// (it stops on "too many commas" otherwise); every other value stays as written.
+    /// </summary>
+    private static string ClassicNames(BibtexField field)
+    {
+        var raw = field.Raw.Trim();
+        if (!NameFields.Contains(field.Name) || !ExtendedName().IsMatch(raw))
+        {
+            return raw;
+        }
+
+        var list = BibtexNames.Parse(raw);
+        var names = string.Join(" and ", list.Names.Select(n => BibtexNames.ToBibtex(n, Escape)));
+        return list.EtAl ? names + " and others" : names;
+    }
+
+    private static readonly HashSet<string> NameFields = new(StringComparer.Ordinal)
+    {
+        "author", "editor", "translator", "bookauthor", "editora", "editorb", "editorc", "annotator", "commentator",
+        "introduction", "foreword", "afterword", "holder", "shortauthor", "shorteditor", "namea", "nameb", "namec",
+    };
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"(?:^|,|\band\s)\s*(?:family|given|prefix|suffix)\s*=", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
+    private static partial System.Text.RegularExpressions.Regex ExtendedName();
 
     private static string Write(string type, string key, IEnumerable<(string Name, string Value)> fields)
     {
