@@ -11,7 +11,13 @@
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 
-folder=${1:-"$repo/../shared/fixtures/bibtex"}
+# The shared fixtures beside the repository (CI), or in a folder above it (a worktree).
+folder=${1:-}
+if [ -z "$folder" ]; then
+  dir=$repo
+  while [ "$dir" != / ] && [ ! -d "$dir/shared/fixtures/bibtex" ]; do dir=$(dirname "$dir"); done
+  folder="$dir/shared/fixtures/bibtex"
+fi
 [ -d "$folder" ] || { echo "no folder $folder" >&2; exit 2; }
 /usr/bin/python3 -c 'import pybtex, pylatexenc' || { echo "needs python3-pybtex and python3-pylatexenc" >&2; exit 2; }
 results="$repo/bench/results/bib-corpus"
