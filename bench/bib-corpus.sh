@@ -32,7 +32,8 @@ for bib in "$folder"/*.bib; do
   mkdir -p "$work/content/publications"
   cp "$bib" "$work/content/publications/"
   start_app --ProfileSite:Security:RequestsPerSecond=0
-  /usr/bin/python3 "$repo/bench/bib_corpus.py" "$bib" "$base" "$results/${name%.bib}.txt"
+  # pybtex's own warnings about the file go to the details, not the table.
+  /usr/bin/python3 "$repo/bench/bib_corpus.py" "$bib" "$base" "$results/${name%.bib}.txt" 2>"$results/${name%.bib}.pybtex-warnings.txt"
   stop_app
 done
 echo

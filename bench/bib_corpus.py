@@ -105,7 +105,8 @@ def main(bib, base, details):
         container = f.get("journaltitle") or f.get("journal") or f.get("booktitle")
         if entry.type.lower() in ("article", "inproceedings", "incollection", "inbook"):
             compare(key, "container-title", text(container), norm(item.get("container-title")))
-        year = f.get("year") or (f.get("date") or "")[:4] or None
+        date_year = re.match(r"-?\d{4}", f.get("date") or "")
+        year = f.get("year") or (date_year.group(0).lstrip("0") if date_year and not date_year.group(0).startswith("-") else date_year.group(0) if date_year else None)
         issued = item.get("issued", {}).get("date-parts", [[None]])[0][0]
         compare(key, "year", norm(year), norm(issued) if issued else None)
         compare(key, "DOI", norm(f.get("doi")), norm(item.get("DOI")))
