@@ -79,19 +79,4 @@ public static class EntryTypes
             _ => "document",
         };
     }
-
-    /// <summary>
-    /// The thesis kind biblatex's <c>type</c> field names (<c>phdthesis</c>, <c>mathesis</c>) or the
-    /// BibTeX type implies, as a reader sees it ("PhD thesis"); null when neither says.
-    /// </summary>
-    public static string? ThesisKind(string type, string? typeField) => (typeField?.Trim().ToLowerInvariant(), type) switch
-    {
-        ("phdthesis" or "phd", _) or (null, "phdthesis") => "PhD thesis",
-        ("mathesis" or "masterthesis" or "mastersthesis", _) or (null, "mastersthesis") => "Master's thesis",
-        ("candthesis", _) => "Candidate thesis",
-        ("techreport", _) or (null, "techreport") => "Technical report",
-        ("resreport", _) => "Research report",
-        (null, _) => null,
-        var (written, _) => written,
-    };
 }
