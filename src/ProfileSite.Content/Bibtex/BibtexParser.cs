@@ -13,6 +13,32 @@ public sealed record BibtexField(string Name, string Raw, int Line, int Column)
 {
     /// <summary>The value as plain Unicode text: LaTeX accents and commands decoded, braces dropped, spaces collapsed.</summary>
     public string Value { get; } = LatexText.ToUnicode(Raw);
+
+    /// <summary>1-based line of the value's first character when it was written as one braced or quoted part; else <see cref="Line"/>.</summary>
+    public int ValueLine { get; init; } = Line;
+
+    /// <summary>1-based column of the value's first character (see <see cref="ValueLine"/>).</summary>
+    public int ValueColumn { get; init; } = Column;
+
+    /// <summary>True when <see cref="Raw"/> is exactly the text at <see cref="ValueLine"/>:<see cref="ValueColumn"/> (no macros, no '#').</summary>
+    public bool IsLiteral { get; init; }
+
+    /// <summary>The file position of a character of <see cref="Raw"/>: exact for a literal value, the field's own position otherwise.</summary>
+    public (int Line, int Column) PositionOf(int offset)
+    {
+        if (!IsLiteral || offset < 0 || offset > Raw.Length)
+        {
+            return (Line, Column);
+        }
+
+        var (line, column) = (ValueLine, ValueColumn);
+        for (var i = 0; i < offset; i++)
+        {
+            (line, column) = Raw[i] == '\n' ? (line + 1, 1) : (line, column + 1);
+        }
+
+        return (line, column);
+    }
 }
 
 /// <summary>One <c>@type{key, ...}</c> entry.</summary>
@@ -27,6 +53,9 @@ public sealed record BibtexEntry(string Type, string Key, ImmutableArray<BibtexF
     public string? this[string name] => Field(name) is { Value: { Length: > 0 } value } ? value : null;
 
     public BibtexField? Field(string name) => Fields.FirstOrDefault(f => f.Name == name);
+
+    /// <summary>1-based line and column of the citation key (of the '{' when the key is empty).</summary>
+    public (int Line, int Column) KeyPosition { get; init; } = (Line, Column);
 }
 
 /// <summary>A problem in a <c>.bib</c> text, pinned to a line and column.</summary>
@@ -85,11 +114,18 @@ public sealed class BibtexParser
     {
         while (true)
         {
-            // Anything before an '@' is a comment, as in BibTeX.
+            // Anything before an '@' is a comment, as in BibTeX; so is a line that starts with '%'
+            // (biber, JabRef and Zotero read it so: "%@article{...}" is an entry commented out).
             var at = _text.IndexOf('@', _pos);
             if (at < 0)
             {
                 return;
+            }
+
+            if (InLineComment(at))
+            {
+                _pos = at + 1;
+                continue;
             }
 
             _pos = at;
@@ -137,7 +173,7 @@ public sealed class BibtexParser
         switch (type)
         {
             case "preamble":
-                ReadValue();
+                _ = ReadValue();
                 SkipSpace();
                 Expect(close);
                 return;
@@ -146,7 +182,7 @@ public sealed class BibtexParser
                 var name = ReadIdentifier("a macro name after '@string{'");
                 SkipSpace();
                 Expect('=');
-                var value = ReadValue();
+                var (value, _, _) = ReadValue();
                 SkipSpace();
                 Expect(close);
                 if (_macros.ContainsKey(name) && !MonthMacros.ContainsKey(name.ToLowerInvariant()))
@@ -160,11 +196,8 @@ public sealed class BibtexParser
         }
 
         var keyPos = _pos;
+        // An empty key (Mendeley writes @article{,...}) is read; the loader gives the entry a key and says so.
         var key = ReadKey(close);
-        if (key.Length == 0)
-        {
-            throw Expected("a citation key after '{'", keyPos);
-        }
 
         var fields = new List<BibtexField>();
         SkipSpace();
@@ -195,7 +228,7 @@ public sealed class BibtexParser
             var fieldName = ReadIdentifier("a field name like 'title' or the closing '}'").ToLowerInvariant();
             SkipSpace();
             Expect('=');
-            var raw = ReadValue();
+            var (raw, valueStart, literal) = ReadValue();
             var (line, column) = Where(fieldPos);
             if (fields.Any(f => f.Name == fieldName))
             {
@@ -203,7 +236,8 @@ public sealed class BibtexParser
             }
             else
             {
-                fields.Add(new BibtexField(fieldName, raw, line, column));
+                var (valueLine, valueColumn) = Where(valueStart);
+                fields.Add(new BibtexField(fieldName, raw, line, column) { ValueLine = valueLine, ValueColumn = valueColumn, IsLiteral = literal });
             }
 
             SkipSpace();
@@ -211,7 +245,7 @@ public sealed class BibtexParser
             {
                 _pos++;
             }
-            else if (Peek() == '@' && AtLineStart(_pos))
+            else if (Peek() == '@' && AtLineStart(_pos) && LooksLikeEntry(_pos))
             {
                 // A brace closed too late swallowed the entry's end: point at the field it started in.
                 throw new SyntaxError($"entry '{key}' runs into the next entry; is a '{{' in '{fieldName}' not closed where it should be?", fieldPos);
@@ -223,17 +257,28 @@ public sealed class BibtexParser
         }
 
         var (entryLine, entryColumn) = Where(start);
-        _entries.Add(new BibtexEntry(type, key, [.. fields], entryLine, entryColumn));
+        _entries.Add(new BibtexEntry(type, key, [.. fields], entryLine, entryColumn) { KeyPosition = Where(keyPos) });
     }
 
-    /// <summary>A value: parts joined by '#', each a braced or quoted string, a number or a macro name.</summary>
-    private string ReadValue()
+    /// <summary>
+    /// A value: parts joined by '#', each a braced or quoted string, a number or a macro name.
+    /// Returns the text, where the first part's text starts, and whether the value is that one part.
+    /// </summary>
+    private (string Text, int Start, bool Literal) ReadValue()
     {
         var builder = new StringBuilder();
+        var first = -1;
+        var parts = 0;
         while (true)
         {
             SkipSpace();
             var c = Peek();
+            parts++;
+            if (first < 0)
+            {
+                first = c is '{' or '"' ? _pos + 1 : _pos;
+            }
+
             if (c == '{')
             {
                 builder.Append(ReadDelimited('}'));
@@ -262,8 +307,10 @@ public sealed class BibtexParser
                 }
                 else
                 {
+                    // BibTeX and biber warn and read an undefined macro as empty.
                     var (line, column) = Where(start);
-                    _problems.Add(new BibtexProblem(line, column, $"undefined @string macro '{name}'; define it with @string{{{name} = {{...}}}} or put the value in braces"));
+                    _problems.Add(new BibtexProblem(line, column, $"undefined @string macro '{name}' is read as empty, as BibTeX does; define it with @string{{{name} = {{...}}}} or put the value in braces", IsWarning: true));
+                    parts++;
                 }
             }
             else
@@ -274,7 +321,7 @@ public sealed class BibtexParser
             SkipSpace();
             if (Peek() != '#')
             {
-                return builder.ToString();
+                return (builder.ToString(), first, parts == 1 && _text[first - 1] is '{' or '"');
             }
 
             _pos++;
@@ -324,7 +371,7 @@ public sealed class BibtexParser
                 _pos++;
                 return value;
             }
-            else if (c == '@' && depth == 0 && close == '}' && AtLineStart(_pos))
+            else if (c == '@' && depth == 0 && close == '}' && AtLineStart(_pos) && LooksLikeEntry(_pos))
             {
                 // An '@' at a line start inside a value is almost surely the next entry: the brace was never closed.
                 break;
@@ -390,10 +437,40 @@ public sealed class BibtexParser
 
     private void SkipToNextEntry()
     {
-        while (!AtEnd && !(_text[_pos] == '@' && AtLineStart(_pos)))
+        while (!AtEnd && !(_text[_pos] == '@' && AtLineStart(_pos) && LooksLikeEntry(_pos)))
         {
             _pos++;
         }
+    }
+
+    /// <summary>"@word{" or "@word(": what an entry's start looks like (an e-mail address or "@Internet" in a value does not).</summary>
+    private bool LooksLikeEntry(int index)
+    {
+        var i = index + 1;
+        while (i < _text.Length && IsIdentifierChar(_text[i]))
+        {
+            i++;
+        }
+
+        while (i < _text.Length && _text[i] is ' ' or '\t')
+        {
+            i++;
+        }
+
+        return i > index + 1 && i < _text.Length && _text[i] is '{' or '(';
+    }
+
+    private bool InLineComment(int index)
+    {
+        for (var i = index - 1; i >= 0 && _text[i] != '\n'; i--)
+        {
+            if (_text[i] == '%' && (i == 0 || _text[i - 1] != '\\'))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private bool AtLineStart(int index)

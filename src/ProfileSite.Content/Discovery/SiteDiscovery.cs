@@ -201,7 +201,8 @@ public sealed class SiteDiscovery
                 "News");
         }
 
-        foreach (var paper in _content.Publications)
+        // An undated paper (a .bib entry without a year, or before year 1) has no place in a feed ordered by date.
+        foreach (var paper in _content.Publications.Where(p => p.Date.Year is >= 1 and <= 9999))
         {
             var link = Pages.PublicationDetails ? Absolute(PublicationPath(paper.Slug)) : paper.Url ?? Absolute("/#publications");
             yield return new FeedEntry(

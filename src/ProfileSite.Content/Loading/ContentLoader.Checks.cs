@@ -11,7 +11,7 @@ public sealed partial class ContentLoader
     /// on this site. Positions point at the YAML value: columns inside a quoted scalar would not
     /// match what the owner sees.
     /// </summary>
-    private static string? InlineMarkdown(YamlMap map, string key)
+    private string? InlineMarkdown(YamlMap map, string key)
     {
         if (map.String(key) is not { } markdown)
         {
@@ -31,7 +31,14 @@ public sealed partial class ContentLoader
 
         try
         {
-            return MarkdownRenderer.ToInlineHtml(markdown);
+            var mathProblems = new List<MarkdownMathProblem>();
+            var html = MarkdownRenderer.ToInlineHtml(markdown, _math, mathProblems);
+            foreach (var problem in mathProblems)
+            {
+                map.File.Warning(map.Node(key)!.Start, $"'{key}': {problem.Message}");
+            }
+
+            return html;
         }
         catch (ArgumentException)
         {
@@ -43,11 +50,18 @@ public sealed partial class ContentLoader
     private const string TooDeep = "Markdown nested too deeply to render; simplify the nesting of quotes, lists or brackets";
 
     /// <summary>Splits and renders a Markdown file; null (reported) when Markdig refuses its nesting while rendering.</summary>
-    private static (string? FrontMatter, int FrontMatterLine, string BodyHtml)? SplitFrontMatter(SourceFile file)
+    private (string? FrontMatter, int FrontMatterLine, string BodyHtml)? SplitFrontMatter(SourceFile file)
     {
         try
         {
-            return MarkdownRenderer.SplitFrontMatter(file.Text);
+            var mathProblems = new List<MarkdownMathProblem>();
+            var split = MarkdownRenderer.SplitFrontMatter(file.Text, _math, mathProblems);
+            foreach (var problem in mathProblems)
+            {
+                file.Warning(new Mark(0, problem.Line, problem.Column), problem.Message);
+            }
+
+            return split;
         }
         catch (ArgumentException)
         {
@@ -60,7 +74,7 @@ public sealed partial class ContentLoader
     /// Checks a Markdown file's links (reported at their own line and column), then splits off the
     /// front matter and renders the body; null (reported) when Markdig refuses its nesting.
     /// </summary>
-    private static (string? FrontMatter, int FrontMatterLine, string BodyHtml)? RenderMarkdownFile(SourceFile file)
+    private (string? FrontMatter, int FrontMatterLine, string BodyHtml)? RenderMarkdownFile(SourceFile file)
     {
         var problems = MarkdownLinks.Problems(file.Text);
         foreach (var problem in problems)

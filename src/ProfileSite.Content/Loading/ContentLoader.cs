@@ -15,6 +15,9 @@ public sealed record ContentLoadOptions(string ContentPath, string WebRootPath)
 {
     /// <summary>Files larger than this are refused (1 MiB by default).</summary>
     public long MaxFileBytes { get; init; } = 1024 * 1024;
+
+    /// <summary>Make every repair or skip in a <c>.bib</c> file an error instead of a warning (<c>check --strict</c>). Off by default.</summary>
+    public bool StrictBibliography { get; init; }
 }
 
 /// <summary>The outcome of a load: a snapshot when there were no errors, and every problem found.</summary>

@@ -1,7 +1,9 @@
 using Markdig;
 using Markdig.Extensions.AutoIdentifiers;
 using Markdig.Extensions.Yaml;
+using Markdig.Renderers;
 using Markdig.Syntax;
+using ProfileSite.Content.Formulas;
 
 namespace ProfileSite.Content.Markdown;
 
@@ -13,7 +15,8 @@ namespace ProfileSite.Content.Markdown;
 public static class MarkdownRenderer
 {
     /// <summary>Emoji shortcodes (<c>:tada:</c>), GitHub-style heading ids, GFM tables, autolinks,
-    /// strikethrough, task lists and footnotes. Smileys are off so <c>:)</c> stays text, and no
+    /// strikethrough, task lists, footnotes and math (<c>$...$</c>, <c>$$...$$</c>, see
+    /// <see cref="MarkdownMath"/>). Smileys are off so <c>:)</c> stays text, and no
     /// extension that writes <c>style=""</c> attributes is used, so a strict CSP holds.</summary>
     public static MarkdownPipeline Pipeline { get; } = new MarkdownPipelineBuilder()
         .UseYamlFrontMatter()
@@ -24,17 +27,19 @@ public static class MarkdownRenderer
         .UseEmphasisExtras()
         .UseTaskLists()
         .UseFootnotes()
+        .UseMathematics()
         .Build();
 
-    /// <summary>Renders a block of Markdown (paragraphs, lists, headings) to HTML.</summary>
-    public static string ToHtml(string markdown) => HtmlBalancer.Balance(Markdig.Markdown.ToHtml(markdown, Pipeline).Trim());
+    /// <summary>Renders a block of Markdown (paragraphs, lists, headings) to HTML; math through <paramref name="math"/>, invalid formulas into <paramref name="problems"/>.</summary>
+    public static string ToHtml(string markdown, MathConverter? math = null, ICollection<MarkdownMathProblem>? problems = null) =>
+        HtmlBalancer.Balance(Render(Markdig.Markdown.Parse(markdown, Pipeline), math, problems).Trim());
 
     /// <summary>Renders one line of Markdown for use inside an element (a news item, a card summary):
     /// a lone paragraph loses its <c>&lt;p&gt;</c> wrapper.</summary>
-    public static string ToInlineHtml(string markdown)
+    public static string ToInlineHtml(string markdown, MathConverter? math = null, ICollection<MarkdownMathProblem>? problems = null)
     {
         var document = Markdig.Markdown.Parse(markdown.Trim(), Pipeline);
-        var html = document.ToHtml(Pipeline).Trim();
+        var html = Render(document, math, problems).Trim();
         if (document.Count == 1 && document[0] is ParagraphBlock
             && html.StartsWith("<p>", StringComparison.Ordinal) && html.EndsWith("</p>", StringComparison.Ordinal))
         {
@@ -46,7 +51,7 @@ public static class MarkdownRenderer
 
     /// <summary>Splits a Markdown file into its YAML front matter (if any) and its rendered body.</summary>
     /// <returns>The front matter text, the 1-based file line its first line is on, and the body HTML.</returns>
-    public static (string? FrontMatter, int FrontMatterLine, string BodyHtml) SplitFrontMatter(string text)
+    public static (string? FrontMatter, int FrontMatterLine, string BodyHtml) SplitFrontMatter(string text, MathConverter? math = null, ICollection<MarkdownMathProblem>? problems = null)
     {
         var document = Markdig.Markdown.Parse(text, Pipeline);
         var frontMatter = document.Descendants<YamlFrontMatterBlock>().FirstOrDefault();
@@ -60,7 +65,18 @@ public static class MarkdownRenderer
             document.Remove(frontMatter);
         }
 
-        var body = HtmlBalancer.Balance(document.ToHtml(Pipeline).Trim());
+        var body = HtmlBalancer.Balance(Render(document, math, problems).Trim());
         return (yaml, line, body);
+    }
+
+    private static string Render(MarkdownDocument document, MathConverter? math, ICollection<MarkdownMathProblem>? problems)
+    {
+        using var writer = new StringWriter();
+        var renderer = new HtmlRenderer(writer);
+        Pipeline.Setup(renderer);
+        MarkdownMath.Use(renderer, math, problems);
+        renderer.Render(document);
+        writer.Flush();
+        return writer.ToString();
     }
 }

@@ -8,7 +8,17 @@ using ProfileSite.Content.Loading;
 namespace ProfileSite.Content;
 
 /// <summary>Papers of one year, newest first.</summary>
-public sealed record YearGroup(int Year, ImmutableArray<Publication> Papers);
+public sealed record YearGroup(int Year, ImmutableArray<Publication> Papers)
+{
+    /// <summary>The group of papers without a year, listed after every year.</summary>
+    public bool Undated => Year == 0;
+
+    /// <summary>The heading: the year, or "Undated".</summary>
+    public string Heading => Undated ? "Undated" : Year.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>The value of <c>?year=</c> that selects this group, and its element id suffix: <c>2024</c> or <c>undated</c>.</summary>
+    public string Value => Undated ? "undated" : Year.ToString(CultureInfo.InvariantCulture);
+}
 
 /// <summary>One value a list can be filtered by, with how many papers have it.</summary>
 /// <param name="Value">What goes in the query string (<c>2024</c>, <c>conference</c>, <c>dropout</c>, <c>Tao Luo</c>).</param>
@@ -46,7 +56,7 @@ public sealed class PublicationIndex
     {
         All = all;
         Years = Group(all);
-        YearFacets = [.. Years.Select(g => new Facet(g.Year.ToString(CultureInfo.InvariantCulture), g.Year.ToString(CultureInfo.InvariantCulture), g.Papers.Length))];
+        YearFacets = [.. Years.Select(g => new Facet(g.Value, g.Heading, g.Papers.Length))];
         TypeFacets = [.. all.GroupBy(p => p.Type).OrderBy(g => g.Key).Select(g => new Facet(g.Key.Name(), g.Key.Label(), g.Count()))];
         TagFacets = Facets(all.SelectMany(p => p.Tags.Distinct(StringComparer.OrdinalIgnoreCase)), StringComparer.OrdinalIgnoreCase);
         CoauthorFacets = Facets(all.SelectMany(p => p.Authors.Where(a => !a.IsOwner).Select(a => a.Name).Distinct()), new NameComparer());
@@ -124,9 +134,9 @@ public sealed class PublicationIndex
         IEnumerable<Publication> papers = All;
         if (filter.Year is { } year)
         {
-            if (YearFacets.Any(f => f.Value == year.Trim()))
+            if (YearFacets.Any(f => string.Equals(f.Value, year.Trim(), StringComparison.OrdinalIgnoreCase)))
             {
-                papers = papers.Where(p => p.Date.Year.ToString(CultureInfo.InvariantCulture) == year.Trim());
+                papers = papers.Where(p => string.Equals(p.Undated ? "undated" : p.Date.Year.ToString(CultureInfo.InvariantCulture), year.Trim(), StringComparison.OrdinalIgnoreCase));
             }
             else
             {
@@ -178,7 +188,7 @@ public sealed class PublicationIndex
     private static string Quote(string value) => $"“{(value.Length > 80 ? value[..80] + "…" : value)}”";
 
     private static ImmutableArray<YearGroup> Group(ImmutableArray<Publication> papers) =>
-        [.. papers.GroupBy(p => p.Date.Year).OrderByDescending(g => g.Key).Select(g => new YearGroup(g.Key, [.. g]))];
+        [.. papers.GroupBy(p => p.Date.Year).OrderByDescending(g => g.Key == 0 ? int.MinValue : g.Key).Select(g => new YearGroup(g.Key, [.. g]))];
 
     private static ImmutableArray<Facet> Facets(IEnumerable<string> values, IEqualityComparer<string> comparer) =>
         [.. values.GroupBy(v => v, comparer)

@@ -10,6 +10,23 @@ namespace ProfileSite.Pages;
 /// </summary>
 public static class AuthorList
 {
+    /// <summary>
+    /// A paper's names: its authors, or, for a work with no author (an edited volume), its editors
+    /// followed by "(Ed.)" or "(Eds.)", as author-date styles print them.
+    /// </summary>
+    public static IHtmlContent Render(Publication paper)
+    {
+        if (!paper.Authors.IsEmpty || paper.Editors.IsEmpty)
+        {
+            return Render(paper.Authors, paper.MoreAuthors);
+        }
+
+        var html = new HtmlContentBuilder();
+        html.AppendHtml(Render(paper.Editors, paper.MoreEditors));
+        html.Append(paper.Editors.Length > 1 || paper.MoreEditors ? " (Eds.)" : " (Ed.)");
+        return html;
+    }
+
     /// <param name="authors">The authors in order.</param>
     /// <param name="etAl">Append ", et al." for a list cut short ("and others" in BibTeX).</param>
     public static IHtmlContent Render(ImmutableArray<Author> authors, bool etAl = false)

@@ -222,7 +222,7 @@ public sealed class BibtexParserTests
     [InlineData(@"pages 1--10 and 1---10", "pages 1–10 and 1—10")]
     [InlineData(@"Fig.~1", "Fig.\u00A01")]
     [InlineData(@"\emph{Deep} \textbf{nets} in \texttt{C}", "Deep nets in C")]
-    [InlineData(@"$\alpha$-stable {$\ell_1$} loss", "α-stable ℓ_1 loss")]
+    [InlineData(@"$\alpha$-stable {$\ell_1$} loss", "α-stable ℓ₁ loss")]
     [InlineData(@"\textasciitilde\ and \textbackslash{}", "~ and \\")]
     [InlineData("{T}he   {BERT}\n  model", "The BERT model")]
     public void Latex_DecodesToUnicode(string latex, string expected)
@@ -281,19 +281,22 @@ public sealed class BibtexParserTests
         var document = BibtexParser.Parse("@article{k,\n  journal = jmlr,\n  year = 2020,\n  year = 2021,\n}\n");
 
         Assert.Equal(2, document.Problems.Length);
-        Assert.Equal((2, 13, false), (document.Problems[0].Line, document.Problems[0].Column, document.Problems[0].IsWarning));
-        Assert.Contains("undefined @string macro 'jmlr'", document.Problems[0].Message, StringComparison.Ordinal);
+        Assert.Equal((2, 13, true), (document.Problems[0].Line, document.Problems[0].Column, document.Problems[0].IsWarning));
+        Assert.Contains("undefined @string macro 'jmlr' is read as empty", document.Problems[0].Message, StringComparison.Ordinal);
+        Assert.Null(Assert.Single(document.Entries)["journal"]);
         Assert.True(document.Problems[1].IsWarning);
         Assert.Equal("2020", Assert.Single(document.Entries)["year"]);
     }
 
     [Fact]
-    public void Parse_MissingKey_IsAnError()
+    public void Parse_EmptyKey_IsReadForTheLoaderToName()
     {
-        var problem = Assert.Single(BibtexParser.Parse("@article{,\n title = {A}}").Problems);
+        // Mendeley writes @article{, ...}; the loader gives the entry a key (and says so).
+        var document = BibtexParser.Parse("@article{,\n title = {A}}");
 
-        Assert.Equal((1, 10), (problem.Line, problem.Column));
-        Assert.Contains("citation key", problem.Message, StringComparison.Ordinal);
+        Assert.Empty(document.Problems);
+        var entry = Assert.Single(document.Entries);
+        Assert.Equal(("", (1, 10)), (entry.Key, entry.KeyPosition));
     }
 
     [Fact]
