@@ -55,7 +55,7 @@ public sealed partial class AcadHomepageReader : ISiteReader
 
     public ImportResult Read(string source)
     {
-        var root = Path.GetFullPath(source);
+        var root = Path.GetFullPath(source).TrimEnd(Path.DirectorySeparatorChar);
         var notes = new ImportNotes();
         var config = JekyllConfig.Read(Path.Combine(root, JekyllConfig.File), notes);
         var navigation = Navigation(root);

@@ -100,7 +100,9 @@ internal sealed partial class ItemReader(PageDom dom, HtmlToMarkdown markdown)
 
     private Item? FromListItem(IElement li, string? label)
     {
-        var own = li.ChildNodes.Where(n => n is not IElement { LocalName: "ul" or "ol" }).ToList();
+        // A loose list wraps each item's text in <p>: look through it.
+        var own = li.ChildNodes.Where(n => n is not IElement { LocalName: "ul" or "ol" })
+            .SelectMany(n => n is IElement { LocalName: "p" } p ? p.ChildNodes.Append(li.Owner!.CreateTextNode(" ")) : [n]).ToList();
         var nested = li.Children.Where(c => c.LocalName is "ul" or "ol").SelectMany(l => l.Children.Where(c => c.LocalName == "li")).ToList();
         var ownText = HtmlToMarkdown.PlainText(own);
         if (ownText.Length == 0 && nested.Count == 1)

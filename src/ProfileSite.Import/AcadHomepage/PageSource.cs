@@ -118,7 +118,7 @@ internal sealed partial class PageSource
 
         var folder = kind == "include_relative" ? Path.GetDirectoryName(includingFile)! : Path.Combine(_root, "_includes");
         var full = Path.GetFullPath(Path.Combine(folder, name));
-        var root = Path.GetFullPath(_root) + Path.DirectorySeparatorChar;
+        var root = Path.GetFullPath(_root).TrimEnd(Path.DirectorySeparatorChar) + Path.DirectorySeparatorChar;
         return full.StartsWith(root, StringComparison.Ordinal) && File.Exists(full) ? full : null;
     }
 
