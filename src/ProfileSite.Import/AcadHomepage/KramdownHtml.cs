@@ -18,7 +18,7 @@ internal static partial class KramdownHtml
 {
     private static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder()
         .UsePipeTables()
-        .UseEmphasisExtras()
+        .UseEmphasisExtras(Markdig.Extensions.EmphasisExtras.EmphasisExtraOptions.Strikethrough)
         .Build();
 
     private static readonly HashSet<string> BlockElements = new(StringComparer.OrdinalIgnoreCase)
@@ -72,7 +72,8 @@ internal static partial class KramdownHtml
                 continue;
             }
 
-            markdown.Append(line);
+            // kramdown reads "<sup>*</sup>" as a star in a superscript; CommonMark would pair the stars into emphasis.
+            markdown.Append(inFence ? line : SupStar().Replace(line, m => m.Value.Replace("*", "&#42;", StringComparison.Ordinal)));
             if (!inFence && WantsMarker(line))
             {
                 markdown.Append(Marker(i));
@@ -222,6 +223,9 @@ internal static partial class KramdownHtml
 
         return inTag || quote != '\0';
     }
+
+    [GeneratedRegex(@"<sup>[^<]*</sup>", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex SupStar();
 
     [GeneratedRegex(@"^\s{0,8}<(?<tag>[a-zA-Z][a-zA-Z0-9]*)(?=[\s>/]|$)", RegexOptions.CultureInvariant)]
     private static partial Regex BlockStart();

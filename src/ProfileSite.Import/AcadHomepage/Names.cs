@@ -57,7 +57,8 @@ internal static partial class Names
             capitals++;
         }
 
-        return capitals >= 1 && (words.Length > 1 || capitals == 1);
+        // One word is a name only as initials-and-name ("K.Asante"); "Interspeech" alone is a venue.
+        return capitals >= 1 && (words.Length > 1 || t.Contains('.', StringComparison.Ordinal));
     }
 
     /// <summary>

@@ -252,7 +252,7 @@ internal static partial class PaperEntryParser
         {
             var atEnd = i == end;
             var c = atEnd ? ',' : text[i];
-            var cut = atEnd || c is ',' or '，' or '、' or ';' or '；' || c == Runs.ImageChar
+            var cut = atEnd || c is ',' or '，' or '、' or ';' or '；' or '|' || c == Runs.ImageChar
                 || (c == ' ' && IsAndWord(text, i))
                 || (c == '.' && i + 1 < end && text[i + 1] == ' ' && EndsSentence(text, pieceStart, i))
                 || (c == ' ' && EmphasisChanges(runs, i, pieceStart));
