@@ -384,6 +384,22 @@ internal static partial class PaperEntryParser
         }
 
         var written = HtmlToMarkdown.Collapse(name.ToString().Replace('\n', ' ')).Trim().Trim(':', '：').Trim();
+        // "Jie Zhang [the corresponding author]", "(equal contribution)", "(supervisor)": a role in words.
+        if (Role().Match(written) is { Success: true } role)
+        {
+            var words = role.Groups["role"].Value;
+            if (words.Contains("correspond", StringComparison.OrdinalIgnoreCase) || words.Contains("通讯", StringComparison.Ordinal))
+            {
+                marks.Add(new WrittenMark('✉', false));
+            }
+            else if (words.Contains("equal", StringComparison.OrdinalIgnoreCase) || words.Contains("first", StringComparison.OrdinalIgnoreCase))
+            {
+                marks.Add(new WrittenMark('*', false));
+            }
+
+            written = written[..role.Index].Trim();
+        }
+
         if (written.StartsWith("and ", StringComparison.Ordinal))
         {
             written = written[4..].Trim();
@@ -461,6 +477,17 @@ internal static partial class PaperEntryParser
             var lineEnd = text.IndexOf('\n', stop);
             var rest = runs.Slice(stop, lineEnd < 0 ? text.Length : lineEnd);
             rest = rest.Split(['[', '|', '(']).FirstOrDefault() ?? "";
+            if (rest.Trim(' ', '.', ',').Length == 0 && lineEnd >= 0)
+            {
+                // Nothing after the names on their line: the venue is often the next line on its own.
+                var nextEnd = text.IndexOf('\n', lineEnd + 1);
+                var next = runs.Slice(lineEnd + 1, nextEnd < 0 ? text.Length : nextEnd);
+                if (runs.LinkAt(Math.Min(lineEnd + 1, text.Length - 1)) is null && next.Length is > 1 and < 100 && !next.Contains("http", StringComparison.Ordinal))
+                {
+                    rest = next.Split(['[', '|', '(']).FirstOrDefault() ?? "";
+                }
+            }
+
             var candidate = CleanVenue(rest);
             if (candidate.Length >= 3 && candidate.Any(char.IsLetter) && !Names.IsName(candidate))
             {
@@ -552,6 +579,9 @@ internal static partial class PaperEntryParser
 
     [GeneratedRegex(@"equal contribution|co-first|corresponding|contributed equally|co-senior|co-supervis", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex LegendLike();
+
+    [GeneratedRegex(@"\s*[\[(（]\s*(?<role>[^\[\]()（）]{3,40})\s*[\])）]\s*$", RegexOptions.CultureInvariant)]
+    private static partial Regex Role();
 
     [GeneratedRegex(@"^et\.?\s*al\.?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex EtAlPattern();

@@ -65,10 +65,19 @@ internal sealed partial class PaperReader(PageDom dom, HtmlToMarkdown markdown, 
 
     private void Walk(IEnumerable<INode> nodes, State state)
     {
-        foreach (var node in nodes)
+        var list = nodes.ToList();
+        for (var index = 0; index < list.Count; index++)
         {
+            var node = list[index];
             if (node is not IElement e || HtmlToMarkdown.IsNoise(e))
             {
+                continue;
+            }
+
+            // A paper written as paragraphs outside any box: title, authors, venue, links.
+            if (e.LocalName == "p" && ParagraphEntry(list, index, state) is { } consumed)
+            {
+                index += consumed - 1;
                 continue;
             }
 
@@ -153,6 +162,52 @@ internal sealed partial class PaperReader(PageDom dom, HtmlToMarkdown markdown, 
 
         var scholar = box.QuerySelector(".show_paper_citations")?.GetAttribute("data")?.Trim();
         _found.Add(new Found(entry, true, at, badge, image, Summary(textPart, entry), scholar, state.Year, state.Group, state.Highlight));
+    }
+
+    /// <summary>Reads a paper from a title paragraph and the paragraphs after it; returns how many nodes it took, or null.</summary>
+    private int? ParagraphEntry(List<INode> nodes, int start, State state)
+    {
+        var first = (IElement)nodes[start];
+        var firstRuns = Runs.Of(first.ChildNodes);
+        if (MarkLegend.IsLegend(firstRuns.Text) || first.QuerySelector("[class*='paper-box']") is not null)
+        {
+            return null;
+        }
+
+        var paragraphs = new List<INode> { first };
+        var end = start + 1;
+        while (end < nodes.Count && paragraphs.Count < 4)
+        {
+            if (nodes[end] is IText { Data: var data } && data.Trim().Length == 0 || nodes[end] is IComment)
+            {
+                end++;
+                continue;
+            }
+
+            if (nodes[end] is not IElement { LocalName: "p" } next || next.QuerySelector("strong, b, a") is { } && PageDom.HeadingLevel(next) > 0)
+            {
+                break;
+            }
+
+            paragraphs.Add(next);
+            end++;
+        }
+
+        if (paragraphs.Count < 2)
+        {
+            return null;
+        }
+
+        var runs = Runs.Of(paragraphs.SelectMany(p => ((IElement)p).ChildNodes.Append(p.Owner!.CreateElement("br"))));
+        var entry = PaperEntryParser.Parse(runs);
+        if (entry is null || entry.Authors.Count == 0 || (entry.Authors.Count < 2 && !entry.Authors.Any(a => isOwner(a.Name) || a.Emphasized))
+            || !MatchKey.Title(HtmlToMarkdown.PlainText(first)).Contains(MatchKey.Title(entry.Title), StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        _found.Add(new Found(entry, false, dom.LineOf(first), null, null, null, null, state.Year, state.Group, state.Highlight));
+        return end - start;
     }
 
     private void ListEntry(IElement li, State state)
