@@ -269,6 +269,12 @@ internal static partial class PaperEntryParser
                 }
             }
 
+            // A bold run holding a year is a venue ("**NeurIPS Datasets and Benchmarks 2025**"), not names joined by 'and'.
+            if (authors.Count > 0 && BoldRunWithYear(runs, pieceStart, i))
+            {
+                return (authors, pieceStart);
+            }
+
             var piece = Piece(runs, pieceStart, i);
             var skip = c == ' ' && IsAndWord(text, i) ? 4 : 1;
             if (piece is null)
@@ -299,6 +305,28 @@ internal static partial class PaperEntryParser
         }
 
         return (authors, Math.Min(stop, end));
+    }
+
+    private static bool BoldRunWithYear(Runs runs, int start, int end)
+    {
+        var first = start;
+        while (first < end && runs.Text[first] is ' ' or ',')
+        {
+            first++;
+        }
+
+        if (first >= end || !runs.StyleAt(first).HasFlag(RunStyle.Bold))
+        {
+            return false;
+        }
+
+        var last = first;
+        while (last < runs.Length && runs.StyleAt(last).HasFlag(RunStyle.Bold) && runs.Text[last] != '\n')
+        {
+            last++;
+        }
+
+        return DateText.YearIn(runs.Text[first..last]) is not null;
     }
 
     private static bool EtAl(string text) => EtAlPattern().IsMatch(text.Trim());
@@ -438,7 +466,8 @@ internal static partial class PaperEntryParser
                 }
 
                 var candidate = CleanVenue(runs.Slice(i, end));
-                if (candidate.Length >= 2 && !Names.IsName(candidate) && !LegendLike().IsMatch(candidate) && !candidate.StartsWith("TLDR", StringComparison.OrdinalIgnoreCase) && candidate.Length < 120)
+                if (candidate.Length >= 2 && !Names.IsName(candidate) && !LegendLike().IsMatch(candidate) && !candidate.StartsWith("TLDR", StringComparison.OrdinalIgnoreCase) && candidate.Length < 120
+                    && !LinkLabel().IsMatch(candidate.Trim('[', ']', ' ')) && !candidate.Contains("coming soon", StringComparison.OrdinalIgnoreCase))
                 {
                     Mark(used, i, end);
                     return candidate;

@@ -265,7 +265,9 @@ internal sealed partial class PaperReader(PageDom dom, HtmlToMarkdown markdown, 
         {
             var text = HtmlToMarkdown.PlainText(block);
             var nonLink = HtmlToMarkdown.PlainText(block.ChildNodes.Where(n => n is not IElement { LocalName: "a" } && !(n is IElement el && el.QuerySelector("a") is not null && HtmlToMarkdown.PlainText(el) == HtmlToMarkdown.PlainText(el.QuerySelector("a")!))));
+            var buttons = block.QuerySelectorAll("a").Any(a => PaperReader.KindOf(HtmlToMarkdown.PlainText(a).Trim('[', ']', ' ').ToLowerInvariant(), a.GetAttribute("href") ?? "") is not null);
             if (text.Length == 0 || MatchKey.Title(text).Contains(titleKey, StringComparison.Ordinal) || MarkLegend.IsLegend(text)
+                || (buttons && nonLink.Length < 40)
                 || nonLink.Trim(' ', '|', '/', '[', ']', '(', ')', '·', ',').Length == 0
                 || (entry.Venue is { } venue && MatchKey.Title(text).StartsWith(MatchKey.Title(venue), StringComparison.Ordinal) && text.Length < venue.Length + 30)
                 || text.Split(',', '，').Count(p => authorKeys.Contains(MatchKey.Name(p.Trim(' ', '*', '†', '#', '‡', '✉', '.')))) >= Math.Min(2, authorKeys.Count))
