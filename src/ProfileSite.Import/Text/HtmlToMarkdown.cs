@@ -39,7 +39,11 @@ internal sealed partial class HtmlToMarkdown(IResourceResolver resources)
 
     /// <summary>True for elements that never carry content: scripts, styles, icon-font <c>&lt;i class="fa ..."&gt;</c>.</summary>
     public static bool IsNoise(INode node) =>
-        node is IElement e && (Dropped.Contains(e.LocalName) || IsIcon(e));
+        node is IElement e && (Dropped.Contains(e.LocalName) || IsIcon(e) || IsHidden(e));
+
+    /// <summary>Shown only by a script (<c>style="display:none"</c>, <c>hidden</c>): not part of the page a visitor reads.</summary>
+    private static bool IsHidden(IElement e) =>
+        e.HasAttribute("hidden") || (e.GetAttribute("style") ?? "").Replace(" ", "", StringComparison.Ordinal).Contains("display:none", StringComparison.OrdinalIgnoreCase);
 
     public static bool IsIcon(IElement e) =>
         (e.LocalName is "i" or "span") && e.ClassList.Any(c => c.StartsWith("fa", StringComparison.Ordinal) || c.StartsWith("ai", StringComparison.Ordinal) || c.StartsWith("bi", StringComparison.Ordinal) || c.Contains("icon", StringComparison.Ordinal))
