@@ -13,6 +13,7 @@ var root = new RootCommand("ProfileSite: an academic homepage served from Markdo
     .AddCheckCommand();
 root.AddHealthcheckCommand();
 root.AddExportCommand(ServeAsync);
+root.AddImportCommand();
 return await root.Parse(args).InvokeAsync(ServeCommand.Invocation);
 
 static async Task<int> ServeAsync(string[] args)

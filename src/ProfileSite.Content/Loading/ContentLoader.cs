@@ -589,7 +589,8 @@ public sealed partial class ContentLoader
                         }
 
                         item.RejectUnknownKeys(["date", "text"]);
-                        var dateText = item.String("date", required: true);
+                        // Undated items (teaching, reviewing, memberships) are lists too: 'date' is optional.
+                        var dateText = item.String("date");
                         var text = item.String("text", required: true);
                         DateRange? range = null;
                         if (dateText is not null && !DateRange.TryParse(dateText, out range))
@@ -597,7 +598,7 @@ public sealed partial class ContentLoader
                             file.Error(item.Node("date")!.Start, $"'date' must be {DateRange.Expected}, got \"{dateText}\"");
                         }
 
-                        if (range is not null && text is not null && InlineMarkdown(item, "text") is { } html)
+                        if ((range is not null || dateText is null) && text is not null && InlineMarkdown(item, "text") is { } html)
                         {
                             items.Add(new DatedItem(range, html));
                         }

@@ -164,4 +164,4 @@ public sealed record NewsItem(PartialDate Date, string Html);
 public sealed record DatedSection(string Id, string Title, string? Icon, ImmutableArray<DatedItem> Items);
 
 /// <summary>One entry of a dated section.</summary>
-public sealed record DatedItem(DateRange Date, string Html);
+public sealed record DatedItem(DateRange? Date, string Html);
