@@ -2,6 +2,7 @@ using Markdig;
 using Markdig.Extensions.AutoIdentifiers;
 using Markdig.Extensions.Yaml;
 using Markdig.Syntax;
+using Markdig.Syntax.Inlines;
 
 namespace ProfileSite.Content.Markdown;
 
@@ -27,13 +28,21 @@ public static class MarkdownRenderer
         .Build();
 
     /// <summary>Renders a block of Markdown (paragraphs, lists, headings) to HTML.</summary>
-    public static string ToHtml(string markdown) => HtmlBalancer.Balance(Markdig.Markdown.ToHtml(markdown, Pipeline).Trim());
+    /// <param name="markdown">The text.</param>
+    /// <param name="links">Resolves each link and image URL as written (URL, is-image) to the one the page carries; null keeps them.</param>
+    public static string ToHtml(string markdown, Func<string, bool, string>? links = null)
+    {
+        var document = Markdig.Markdown.Parse(markdown, Pipeline);
+        Resolve(document, links);
+        return HtmlBalancer.Balance(document.ToHtml(Pipeline).Trim());
+    }
 
     /// <summary>Renders one line of Markdown for use inside an element (a news item, a card summary):
     /// a lone paragraph loses its <c>&lt;p&gt;</c> wrapper.</summary>
-    public static string ToInlineHtml(string markdown)
+    public static string ToInlineHtml(string markdown, Func<string, bool, string>? links = null)
     {
         var document = Markdig.Markdown.Parse(markdown.Trim(), Pipeline);
+        Resolve(document, links);
         var html = document.ToHtml(Pipeline).Trim();
         if (document.Count == 1 && document[0] is ParagraphBlock
             && html.StartsWith("<p>", StringComparison.Ordinal) && html.EndsWith("</p>", StringComparison.Ordinal))
@@ -46,9 +55,10 @@ public static class MarkdownRenderer
 
     /// <summary>Splits a Markdown file into its YAML front matter (if any) and its rendered body.</summary>
     /// <returns>The front matter text, the 1-based file line its first line is on, and the body HTML.</returns>
-    public static (string? FrontMatter, int FrontMatterLine, string BodyHtml) SplitFrontMatter(string text)
+    public static (string? FrontMatter, int FrontMatterLine, string BodyHtml) SplitFrontMatter(string text, Func<string, bool, string>? links = null)
     {
         var document = Markdig.Markdown.Parse(text, Pipeline);
+        Resolve(document, links);
         var frontMatter = document.Descendants<YamlFrontMatterBlock>().FirstOrDefault();
         string? yaml = null;
         var line = 0;
@@ -62,5 +72,26 @@ public static class MarkdownRenderer
 
         var body = HtmlBalancer.Balance(document.ToHtml(Pipeline).Trim());
         return (yaml, line, body);
+    }
+
+    /// <summary>
+    /// Rewrites every link and image destination once, when the snapshot is built, so a relative
+    /// path means the same file on every page that shows the text (the About page, a paper's page,
+    /// the feed) rather than a different one below each page's own address.
+    /// </summary>
+    private static void Resolve(MarkdownDocument document, Func<string, bool, string>? links)
+    {
+        if (links is null)
+        {
+            return;
+        }
+
+        foreach (var link in document.Descendants<LinkInline>())
+        {
+            if (link.Url is { } url)
+            {
+                link.Url = links(url, link.IsImage);
+            }
+        }
     }
 }
