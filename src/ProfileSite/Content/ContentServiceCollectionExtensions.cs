@@ -20,7 +20,10 @@ public static class ContentServiceCollectionExtensions
             sp.GetRequiredService<IOptions<ProfileSiteOptions>>().Value, Directory.GetCurrentDirectory(), AppContext.BaseDirectory));
         services.AddSingleton<ContentStore>();
         services.AddSingleton<ContentStartup>();
-        services.AddScoped(sp => sp.GetRequiredService<ContentStore>().Current);
+        // A request the publisher makes renders the snapshot being published, not the one served.
+        services.AddScoped(sp =>
+            sp.GetService<IHttpContextAccessor>()?.HttpContext?.Features.Get<Publishing.PublishRenderFeature>()?.Content
+            ?? sp.GetRequiredService<ContentStore>().Current);
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<ContentReloadStatus>();
         services.AddHostedService<ContentReloader>();
