@@ -11,7 +11,7 @@ using Serilog;
 // Verbs: `serve` is the default, so `ProfileSite` alone serves the site. Each verb lives in Cli/.
 var root = new RootCommand("ProfileSite: an academic homepage served from Markdown and YAML files.")
     .AddServeCommand(ServeAsync)
-    .AddCheckCommand();
+    .AddCheckCommand(ServeAsync);
 root.AddHealthcheckCommand();
 root.AddExportCommand(ServeAsync);
 return await root.Parse(args).InvokeAsync(ServeCommand.Invocation);

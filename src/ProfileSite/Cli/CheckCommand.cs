@@ -6,8 +6,8 @@ namespace ProfileSite.Cli;
 
 /// <summary>
 /// <c>ProfileSite check [--content DIR] [--webroot DIR]</c>: validates the content as serving
-/// would, prints every problem and a summary, and exits 0 (valid, warnings allowed), 1 (content
-/// errors) or 2 (usage error).
+/// would (the files, then every page and document they publish), prints every problem and a
+/// summary, and exits 0 (valid, warnings allowed), 1 (content errors) or 2 (usage error).
 /// </summary>
 public static class CheckCommand
 {
@@ -15,7 +15,7 @@ public static class CheckCommand
     public const int ContentErrors = 1;
     public const int UsageError = 2;
 
-    public static RootCommand AddCheckCommand(this RootCommand root)
+    public static RootCommand AddCheckCommand(this RootCommand root, Func<string[], Task<int>> serve)
     {
         var content = new Option<string>("--content")
         {
@@ -28,7 +28,7 @@ public static class CheckCommand
             HelpName = "DIR",
         };
         var command = new Command("check", "Validate the content without serving it.") { content, webRoot };
-        command.Action = new CheckAction(content, webRoot);
+        command.Action = new CheckAction(content, webRoot, serve);
         root.Subcommands.Add(command);
         return root;
     }
@@ -37,7 +37,7 @@ public static class CheckCommand
     /// Runs even when parsing failed (<see cref="ClearsParseErrors"/>), so that a usage error
     /// exits with 2 rather than System.CommandLine's default 1, which here means "content errors".
     /// </summary>
-    private sealed class CheckAction(Option<string> contentOption, Option<string> webRootOption) : SynchronousCommandLineAction
+    private sealed class CheckAction(Option<string> contentOption, Option<string> webRootOption, Func<string[], Task<int>> serve) : SynchronousCommandLineAction
     {
         public override bool ClearsParseErrors => true;
 
@@ -72,6 +72,16 @@ public static class CheckCommand
             options.WebRootPath = webRoot ?? options.WebRootPath;
             var paths = ContentPaths.Resolve(options, Directory.GetCurrentDirectory(), AppContext.BaseDirectory);
             var result = ContentStartup.Read(paths, options);
+            if (result.Succeeded)
+            {
+                // The files are valid; now every page and document they make must build.
+                var unpublished = PublishCheck.RunAsync(serve, paths, CancellationToken.None).GetAwaiter().GetResult();
+                if (unpublished.Count > 0)
+                {
+                    result = new ContentLoadResult(null, [.. unpublished, .. result.Problems], result.FileCount);
+                }
+            }
+
             ContentReport.Write(Console.Out, result);
             return result.Succeeded ? Valid : ContentErrors;
         }

@@ -163,7 +163,7 @@ public sealed class HeadMetaTests : IDisposable
         var icons = page.Head!.QuerySelectorAll("link[rel=icon]").Select(l => (l.GetAttribute("href"), l.GetAttribute("type"), l.GetAttribute("sizes")));
         Assert.Equal([(_content.Asset("favicon.ico"), null, "32x32"), (_content.Asset("favicon.svg"), "image/svg+xml", null)], icons);
         Assert.Empty(page.Head.QuerySelectorAll("link[rel=apple-touch-icon]"));
-        Assert.Equal(Base + "favicon.svg", Meta(page, "og:image"));
+        Assert.Equal(Base + _content.Asset("favicon.svg")[1..], Meta(page, "og:image"));
     }
 
     // ---- JSON-LD --------------------------------------------------------------------------
