@@ -30,7 +30,7 @@ COPY --from=build /app ./
 # keeps the readable console format). Workstation GC: a small site on a small VPS should not
 # reserve a heap per core. The runtime image already listens on 8080 (ASPNETCORE_HTTP_PORTS=8080).
 ENV ASPNETCORE_ENVIRONMENT=Production \
-    Serilog__WriteTo__0__Args__formatter="Serilog.Formatting.Compact.RenderedCompactJsonFormatter, Serilog.Formatting.Compact" \
+    Serilog__WriteTo__0__Args__configure__0__Args__formatter="Serilog.Formatting.Compact.RenderedCompactJsonFormatter, Serilog.Formatting.Compact" \
     DOTNET_gcServer=0
 EXPOSE 8080
 

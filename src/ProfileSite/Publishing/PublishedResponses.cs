@@ -168,6 +168,11 @@ internal sealed class PublishedPages(
     {
         // Only while the startup snapshot is still being published: wait for this page, not all.
         var representation = await Wait(resource.VariantReady(theme), context.RequestAborted);
+        if (context.RequestAborted.IsCancellationRequested)
+        {
+            return;
+        }
+
         if (representation is null)
         {
             await next(context); // not built (yet): rendered for this request, as without publishing
@@ -191,6 +196,11 @@ internal sealed class PublishedPages(
 
                 return built;
             }), context.RequestAborted);
+        if (context.RequestAborted.IsCancellationRequested)
+        {
+            return;
+        }
+
         if (representation is null)
         {
             await next(context);
@@ -200,6 +210,7 @@ internal sealed class PublishedPages(
         await Send(context, representation, null);
     }
 
+    /// <summary>The representation once built; null when building failed or took longer than a request may wait, or the client left.</summary>
     private async Task<Representation?> Wait(Task<Representation?> ready, CancellationToken aborted)
     {
         try
@@ -209,6 +220,10 @@ internal sealed class PublishedPages(
         catch (TimeoutException)
         {
             return null;
+        }
+        catch (OperationCanceledException) when (aborted.IsCancellationRequested)
+        {
+            return null; // the client is gone; nothing it could be sent
         }
     }
 
