@@ -12,6 +12,7 @@ public static class ContentServiceCollectionExtensions
     /// </summary>
     public static IServiceCollection AddSiteContent(this IServiceCollection services)
     {
+        Hosting.StartupTimeline.Mark("runtime and host configuration");
         services.AddOptions<ProfileSiteOptions>()
             .BindConfiguration(ProfileSiteOptions.Section)
             .ValidateDataAnnotations()
@@ -33,7 +34,9 @@ public static class ContentServiceCollectionExtensions
     /// <summary>Loads and validates the content; throws <see cref="ContentInvalidException"/> with every problem.</summary>
     public static WebApplication LoadSiteContent(this WebApplication app)
     {
+        Hosting.StartupTimeline.Mark("host built");
         app.Services.GetRequiredService<ContentStartup>().Load();
+        Hosting.StartupTimeline.Mark("content loaded");
         return app;
     }
 }

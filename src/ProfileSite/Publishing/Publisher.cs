@@ -101,6 +101,10 @@ public sealed partial class Publisher(
                 }
 
                 resource.Set(theme, representation);
+                if (theme == 0 && resource.Path == "/")
+                {
+                    Hosting.StartupTimeline.Mark("home page published");
+                }
             }
         }
 

@@ -53,7 +53,11 @@ public static class PublishingExtensions
         });
 
         var lifetime = app.Services.GetRequiredService<IHostApplicationLifetime>();
-        lifetime.ApplicationStarted.Register(() => _ = Task.Run(() => PublishStartupSnapshotAsync(app.Services)));
+        lifetime.ApplicationStarted.Register(() =>
+        {
+            Hosting.StartupTimeline.Mark("listening");
+            _ = Task.Run(() => PublishStartupSnapshotAsync(app.Services));
+        });
         return app;
     }
 
@@ -65,10 +69,12 @@ public static class PublishingExtensions
         {
             var started = System.Diagnostics.Stopwatch.GetTimestamp();
             var errors = await store.AttachAsync(services.GetRequiredService<Publisher>(), services.GetRequiredService<Compressor>());
+            Hosting.StartupTimeline.Mark("everything published");
             if (errors.Count == 0)
             {
                 logger.LogInformation("Published {Count} pages and documents of {Version} in {Elapsed:0} ms",
                     store.Published?.Primary.Resources.Count, store.Peek?.Version, System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+                logger.LogInformation("{Timeline}", Hosting.StartupTimeline.Describe());
                 return;
             }
 
