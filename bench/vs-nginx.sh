@@ -48,6 +48,8 @@ brotli_module=/usr/lib/nginx/modules/ngx_http_brotli_static_module.so
 mkdir -p "$work/nginx"
 {
   echo "daemon off; worker_processes auto; pid $work/nginx/nginx.pid; error_log $work/nginx/error.log;"
+  # Workers as the user running this script (the temp folder is private to it).
+  [ "$(id -u)" = 0 ] && echo "user root;"
   [ -f "$brotli_module" ] && echo "load_module $brotli_module;"
   echo "events { worker_connections 1024; }"
   echo "http {"
@@ -73,6 +75,7 @@ started+=("$!")
 floor_base="http://127.0.0.1:$floor_port"
 for target in "$nginx_base" "$floor_base"; do
   for _ in $(seq 1 240); do curl -fs -o /dev/null "$target/" && break; sleep 0.25; done
+  curl -fs -o /dev/null "$target/" || { echo "$target does not answer 200" >&2; cat "$work/nginx/error.log" >&2; exit 1; }
 done
 
 if [ -f "$brotli_module" ]; then nginx_brotli="brotli_static (precompressed .br files)"; else nginx_brotli="none (no brotli module: br clients get gzip)"; fi
