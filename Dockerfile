@@ -12,7 +12,7 @@ COPY global.json Directory.Build.props Directory.Packages.props ./
 COPY src/ProfileSite/ProfileSite.csproj src/ProfileSite/
 COPY src/ProfileSite.Content/ProfileSite.Content.csproj src/ProfileSite.Content/
 # For linux-x64, so the publish below is compiled ahead of time (ReadyToRun: no JIT at start).
-RUN dotnet restore src/ProfileSite/ProfileSite.csproj -r linux-x64
+RUN dotnet restore src/ProfileSite/ProfileSite.csproj -r linux-x64 -p:PublishReadyToRun=true
 
 # The web project only (no tests). The csproj copies the repository's content/ and wwwroot/
 # into the publish folder, beside the binary, where the app looks first.
