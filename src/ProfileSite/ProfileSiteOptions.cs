@@ -47,8 +47,9 @@ public sealed class ProfileSiteOptions
     public int ShutdownTimeoutSeconds { get; set; } = 10;
 
     /// <summary>
-    /// Keep each rendered page in memory per content version (and theme), answered with
-    /// <c>ETag</c> = the version and <c>304</c> on a match. Default on; off only to measure.
+    /// Answer pages from the bytes published with each snapshot (per theme, compressed once), with
+    /// <c>ETag</c> = the version and <c>304</c> on a match. Default on; off only to measure: pages
+    /// are then rendered per request (and still built once per snapshot, to verify it).
     /// </summary>
     public bool CachePages { get; set; } = true;
 

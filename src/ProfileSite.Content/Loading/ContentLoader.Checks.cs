@@ -32,7 +32,7 @@ public sealed partial class ContentLoader
         try
         {
             var mathProblems = new List<MarkdownMathProblem>();
-            var html = MarkdownRenderer.ToInlineHtml(markdown, _math, mathProblems);
+            var html = MarkdownRenderer.ToInlineHtml(markdown, _addresses.Written, _math, mathProblems);
             foreach (var problem in mathProblems)
             {
                 map.File.Warning(map.Node(key)!.Start, $"'{key}': {problem.Message}");
@@ -55,7 +55,7 @@ public sealed partial class ContentLoader
         try
         {
             var mathProblems = new List<MarkdownMathProblem>();
-            var split = MarkdownRenderer.SplitFrontMatter(file.Text, _math, mathProblems);
+            var split = MarkdownRenderer.SplitFrontMatter(file.Text, _addresses.Written, _math, mathProblems);
             foreach (var problem in mathProblems)
             {
                 file.Warning(new Mark(0, problem.Line, problem.Column), problem.Message);

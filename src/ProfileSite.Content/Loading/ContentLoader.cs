@@ -2,6 +2,7 @@ using System.Collections.Frozen;
 using System.Collections.Immutable;
 using System.Security.Cryptography;
 using System.Text;
+using ProfileSite.Content.Addresses;
 using ProfileSite.Content.Citations;
 using ProfileSite.Content.Markdown;
 using YamlDotNet.RepresentationModel;
@@ -18,6 +19,9 @@ public sealed record ContentLoadOptions(string ContentPath, string WebRootPath)
 
     /// <summary>Make every repair or skip in a <c>.bib</c> file an error instead of a warning (<c>check --strict</c>). Off by default.</summary>
     public bool StrictBibliography { get; init; }
+
+    /// <summary>The URL path the site is served under (<c>/repo</c>), so links written in Markdown get it; empty for the root.</summary>
+    public string BasePath { get; init; } = "";
 }
 
 /// <summary>The outcome of a load: a snapshot when there were no errors, and every problem found.</summary>
@@ -43,12 +47,14 @@ public sealed partial class ContentLoader
     private readonly List<string> _inputs = [];
     private readonly Dictionary<string, byte[]> _read = new(StringComparer.Ordinal);
     private OwnerMatcher _owner = new([]);
+    private SiteAddresses _addresses;
 
     private ContentLoader(ContentLoadOptions options, TimeProvider time)
     {
         _options = options;
         _time = time;
         _displayRoot = new DirectoryInfo(options.ContentPath).Name;
+        _addresses = new SiteAddresses(options.BasePath, null, AssetTable.Empty);
     }
 
     public static ContentLoadResult Load(ContentLoadOptions options, TimeProvider? time = null) =>
@@ -62,6 +68,8 @@ public sealed partial class ContentLoader
             return Result(null);
         }
 
+        // The web root first: links and images written in Markdown resolve against it.
+        _addresses = new SiteAddresses(_options.BasePath, null, AssetTable.Build(_options.WebRootPath, _options.ContentPath));
         var profile = LoadProfile();
         _owner = new OwnerMatcher(profile is null ? [] : [profile.Name, .. profile.Aliases]);
         var site = LoadSite(profile);
@@ -95,7 +103,7 @@ public sealed partial class ContentLoader
             About = about ?? new AboutText("About Me", ""),
             News = news,
             Publications = publications,
-            PublicationIndex = PublicationIndex.Build(publications, site),
+            PublicationIndex = PublicationIndex.Build(publications, site, site.BaseUrl is { } publicUrl ? _addresses.WithPublicBase(publicUrl) : _addresses),
             SelectedPublications = selected.IsEmpty ? publications : selected,
             PublicationsBySlug = publications.ToFrozenDictionary(p => p.Slug, StringComparer.Ordinal),
             Sections = sections,
@@ -103,6 +111,7 @@ public sealed partial class ContentLoader
             Warnings = [],
             Times = Times(),
             LocalCitations = localCitations,
+            Addresses = site.BaseUrl is { } url ? _addresses.WithPublicBase(url) : _addresses,
         };
         if (_diagnostics.HasErrors)
         {
@@ -697,6 +706,8 @@ public sealed partial class ContentLoader
             return null;
         }
 
+        // One spelling for every page: "./images/a.png" and "/images/a.png" are images/a.png.
+        relative = SitePath.Resolve(relative)[1..];
         var path = Path.Combine(_options.WebRootPath, relative);
         if (!File.Exists(path))
         {
@@ -745,6 +756,9 @@ public sealed partial class ContentLoader
             hash.AppendData(Encoding.UTF8.GetBytes(Path.GetRelativePath(_options.ContentPath, path)));
             hash.AppendData(_read.TryGetValue(path, out var bytes) ? bytes : ReadForVersion(path));
         }
+
+        // Every web root file too: an edited stylesheet is a new snapshot with new fingerprinted URLs.
+        hash.AppendData(Encoding.UTF8.GetBytes(_addresses.Assets.Digest()));
 
         return Convert.ToHexStringLower(hash.GetHashAndReset())[..16];
     }

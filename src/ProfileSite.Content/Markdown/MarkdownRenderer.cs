@@ -3,6 +3,7 @@ using Markdig.Extensions.AutoIdentifiers;
 using Markdig.Extensions.Yaml;
 using Markdig.Renderers;
 using Markdig.Syntax;
+using Markdig.Syntax.Inlines;
 using ProfileSite.Content.Formulas;
 
 namespace ProfileSite.Content.Markdown;
@@ -31,14 +32,25 @@ public static class MarkdownRenderer
         .Build();
 
     /// <summary>Renders a block of Markdown (paragraphs, lists, headings) to HTML; math through <paramref name="math"/>, invalid formulas into <paramref name="problems"/>.</summary>
-    public static string ToHtml(string markdown, MathConverter? math = null, ICollection<MarkdownMathProblem>? problems = null) =>
-        HtmlBalancer.Balance(Render(Markdig.Markdown.Parse(markdown, Pipeline), math, problems).Trim());
+    /// <param name="markdown">The text.</param>
+    /// <param name="links">Resolves each link and image URL as written (URL, is-image) to the one the page carries; null keeps them.</param>
+    /// <param name="math">Converts formulas to MathML; null leaves them as code.</param>
+    /// <param name="problems">Receives the formulas that could not be converted.</param>
+    public static string ToHtml(
+        string markdown, Func<string, bool, string>? links = null, MathConverter? math = null, ICollection<MarkdownMathProblem>? problems = null)
+    {
+        var document = Markdig.Markdown.Parse(markdown, Pipeline);
+        Resolve(document, links);
+        return HtmlBalancer.Balance(Render(document, math, problems).Trim());
+    }
 
     /// <summary>Renders one line of Markdown for use inside an element (a news item, a card summary):
     /// a lone paragraph loses its <c>&lt;p&gt;</c> wrapper.</summary>
-    public static string ToInlineHtml(string markdown, MathConverter? math = null, ICollection<MarkdownMathProblem>? problems = null)
+    public static string ToInlineHtml(
+        string markdown, Func<string, bool, string>? links = null, MathConverter? math = null, ICollection<MarkdownMathProblem>? problems = null)
     {
         var document = Markdig.Markdown.Parse(markdown.Trim(), Pipeline);
+        Resolve(document, links);
         var html = Render(document, math, problems).Trim();
         if (document.Count == 1 && document[0] is ParagraphBlock
             && html.StartsWith("<p>", StringComparison.Ordinal) && html.EndsWith("</p>", StringComparison.Ordinal))
@@ -51,9 +63,11 @@ public static class MarkdownRenderer
 
     /// <summary>Splits a Markdown file into its YAML front matter (if any) and its rendered body.</summary>
     /// <returns>The front matter text, the 1-based file line its first line is on, and the body HTML.</returns>
-    public static (string? FrontMatter, int FrontMatterLine, string BodyHtml) SplitFrontMatter(string text, MathConverter? math = null, ICollection<MarkdownMathProblem>? problems = null)
+    public static (string? FrontMatter, int FrontMatterLine, string BodyHtml) SplitFrontMatter(
+        string text, Func<string, bool, string>? links = null, MathConverter? math = null, ICollection<MarkdownMathProblem>? problems = null)
     {
         var document = Markdig.Markdown.Parse(text, Pipeline);
+        Resolve(document, links);
         var frontMatter = document.Descendants<YamlFrontMatterBlock>().FirstOrDefault();
         string? yaml = null;
         var line = 0;
@@ -78,5 +92,26 @@ public static class MarkdownRenderer
         renderer.Render(document);
         writer.Flush();
         return writer.ToString();
+    }
+
+    /// <summary>
+    /// Rewrites every link and image destination once, when the snapshot is built, so a relative
+    /// path means the same file on every page that shows the text (the About page, a paper's page,
+    /// the feed) rather than a different one below each page's own address.
+    /// </summary>
+    private static void Resolve(MarkdownDocument document, Func<string, bool, string>? links)
+    {
+        if (links is null)
+        {
+            return;
+        }
+
+        foreach (var link in document.Descendants<LinkInline>())
+        {
+            if (link.Url is { } url)
+            {
+                link.Url = links(url, link.IsImage);
+            }
+        }
     }
 }

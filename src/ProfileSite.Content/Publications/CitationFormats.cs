@@ -99,7 +99,10 @@ internal static partial class CitationFormats
     }
 
     /// <summary>schema.org <c>ScholarlyArticle</c> for a <c>&lt;script type="application/ld+json"&gt;</c> data block.</summary>
-    public static string JsonLd(Publication paper, Uri? pageUrl, Uri? baseUrl)
+    /// <param name="paper">The paper.</param>
+    /// <param name="pageUrl">Its page's absolute address, when the public URL is known.</param>
+    /// <param name="imageUrl">Its image's address as <see cref="Addresses.SiteAddresses"/> builds it (fingerprinted), if it has one.</param>
+    public static string JsonLd(Publication paper, Uri? pageUrl, string? imageUrl)
     {
         using var stream = new MemoryStream();
         using (var json = new Utf8JsonWriter(stream, JsonOptions))
@@ -157,9 +160,9 @@ internal static partial class CitationFormats
                 json.WriteEndArray();
             }
 
-            if (paper.Image is { } image)
+            if (imageUrl is not null)
             {
-                json.WriteString("image", baseUrl is null ? image.Src : new Uri(baseUrl, image.Path).ToString());
+                json.WriteString("image", imageUrl);
             }
 
             if (PlainText(paper.SummaryHtml ?? paper.AbstractHtml) is { Length: > 0 } description)

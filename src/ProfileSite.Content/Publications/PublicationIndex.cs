@@ -94,8 +94,12 @@ public sealed class PublicationIndex
     public static string PagePath(string slug) => $"{ListPath}/{slug}";
 
     /// <summary>Builds everything derived from the papers; <paramref name="site"/> gives absolute URLs when it has a base URL.</summary>
-    public static PublicationIndex Build(ImmutableArray<Publication> papers, SiteSettings site)
+    /// <param name="papers">Every paper, newest first.</param>
+    /// <param name="site">The site's settings.</param>
+    /// <param name="addresses">Where page and image addresses come from (base path, fingerprints); the site root without.</param>
+    public static PublicationIndex Build(ImmutableArray<Publication> papers, SiteSettings site, Addresses.SiteAddresses? addresses = null)
     {
+        addresses ??= site.BaseUrl is { } url ? Addresses.SiteAddresses.Root.WithPublicBase(url) : Addresses.SiteAddresses.Root;
         var keys = Keys(papers);
         var pages = new Dictionary<string, PublicationPage>(StringComparer.Ordinal);
         var csl = new List<(Publication, string, Uri?)>();
@@ -103,12 +107,14 @@ public sealed class PublicationIndex
         foreach (var paper in papers)
         {
             var key = keys[paper.Slug];
-            var pageUrl = site.BaseUrl is null ? null : new Uri(site.BaseUrl, PagePath(paper.Slug).TrimStart('/'));
+            var pageUrl = addresses.PublicBase is null ? null : new Uri(addresses.Absolute(PagePath(paper.Slug)));
+            var imageUrl = paper.Image is not { } image ? null
+                : addresses.PublicBase is null ? addresses.Asset(image) : addresses.AbsoluteAsset(image.Path);
             var bibtex = paper.Bibtex
                 ?? (paper.SourceEntry is { } entry ? BibtexWriter.FromEntry(entry) : BibtexWriter.FromPublication(paper, key));
             pages[paper.Slug] = new PublicationPage(
                 paper, key, bibtex, Encoding.UTF8.GetBytes(bibtex + "\n"),
-                CitationFormats.Highwire(paper, pageUrl), CitationFormats.JsonLd(paper, pageUrl, site.BaseUrl),
+                CitationFormats.Highwire(paper, pageUrl), CitationFormats.JsonLd(paper, pageUrl, imageUrl),
                 CitationFormats.PlainText(paper.SummaryHtml ?? paper.AbstractHtml));
             csl.Add((paper, key, pageUrl));
             all.Append(bibtex).Append("\n\n");

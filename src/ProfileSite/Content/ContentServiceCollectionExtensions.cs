@@ -12,6 +12,7 @@ public static class ContentServiceCollectionExtensions
     /// </summary>
     public static IServiceCollection AddSiteContent(this IServiceCollection services)
     {
+        Hosting.StartupTimeline.Mark("runtime and host configuration");
         services.AddOptions<ProfileSiteOptions>()
             .BindConfiguration(ProfileSiteOptions.Section)
             .ValidateDataAnnotations()
@@ -20,7 +21,10 @@ public static class ContentServiceCollectionExtensions
             sp.GetRequiredService<IOptions<ProfileSiteOptions>>().Value, Directory.GetCurrentDirectory(), AppContext.BaseDirectory));
         services.AddSingleton<ContentStore>();
         services.AddSingleton<ContentStartup>();
-        services.AddScoped(sp => sp.GetRequiredService<ContentStore>().Current);
+        // A request the publisher makes renders the snapshot being published, not the one served.
+        services.AddScoped(sp =>
+            sp.GetService<IHttpContextAccessor>()?.HttpContext?.Features.Get<Publishing.PublishRenderFeature>()?.Content
+            ?? sp.GetRequiredService<ContentStore>().Current);
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<ContentReloadStatus>();
         services.AddHostedService<ContentReloader>();
@@ -30,7 +34,9 @@ public static class ContentServiceCollectionExtensions
     /// <summary>Loads and validates the content; throws <see cref="ContentInvalidException"/> with every problem.</summary>
     public static WebApplication LoadSiteContent(this WebApplication app)
     {
+        Hosting.StartupTimeline.Mark("host built");
         app.Services.GetRequiredService<ContentStartup>().Load();
+        Hosting.StartupTimeline.Mark("content loaded");
         return app;
     }
 }

@@ -10,10 +10,11 @@ public interface IPageMeta
     string? Description { get; }
 
     /// <summary>
-    /// The page's own site path for <c>rel=canonical</c> and <c>og:url</c> (<c>/</c>, <c>/publications/x</c>);
-    /// null means the request path. Ignored when <see cref="Indexable"/> is false.
+    /// The page's one site path for <c>rel=canonical</c> and <c>og:url</c> (<c>/</c>, <c>/publications/x</c>),
+    /// decoded; never taken from the request, whose spelling a link elsewhere chose. Ignored when
+    /// <see cref="Indexable"/> is false.
     /// </summary>
-    string? CanonicalPath => null;
+    string? CanonicalPath { get; }
 
     /// <summary>False for pages crawlers must not index (error pages): no canonical, <c>noindex</c>.</summary>
     bool Indexable => true;

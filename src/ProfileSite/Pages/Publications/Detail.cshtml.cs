@@ -17,6 +17,8 @@ public sealed class DetailModel(SiteContent content) : PageModel, IPageMeta
 
     public string OpenGraphType => "article";
 
+    public string? CanonicalPath => Paper.Path;
+
     /// <summary>The paper's citation count, when a source knows it.</summary>
     public int? Citations => content.CitationsOf(Paper.Paper);
 

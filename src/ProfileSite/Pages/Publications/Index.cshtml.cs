@@ -13,6 +13,9 @@ public sealed class IndexModel(SiteContent content) : PageModel, IPageMeta
 
     public string? Description => $"Publications of {content.Profile.Name}, by year.";
 
+    /// <summary>Filtered or not, the list has one address.</summary>
+    public string? CanonicalPath => PublicationIndex.ListPath;
+
     public void OnGet(string? year, string? type, string? tag, string? coauthor) =>
         Listing = Index.Query(PublicationFilter.From(year, type, tag, coauthor));
 }
