@@ -11,6 +11,7 @@ WORKDIR /src
 COPY global.json Directory.Build.props Directory.Packages.props ./
 COPY src/ProfileSite/ProfileSite.csproj src/ProfileSite/
 COPY src/ProfileSite.Content/ProfileSite.Content.csproj src/ProfileSite.Content/
+COPY src/ProfileSite.Import/ProfileSite.Import.csproj src/ProfileSite.Import/
 # For linux-x64, so the publish below is compiled ahead of time (ReadyToRun: no JIT at start).
 RUN dotnet restore src/ProfileSite/ProfileSite.csproj -r linux-x64 -p:PublishReadyToRun=true
 
