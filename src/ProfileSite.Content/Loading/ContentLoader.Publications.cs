@@ -30,7 +30,7 @@ public sealed partial class ContentLoader
             var document = BibtexParser.Parse(file.Text);
             foreach (var problem in document.Problems)
             {
-                _diagnostics.Add(new ContentError(file.DisplayPath, problem.Line, problem.Column, problem.IsWarning ? Severity.Warning : Severity.Error, problem.Message));
+                file.Report(problem.Line, problem.Column, problem.IsWarning ? Severity.Warning : Severity.Error, problem.Message);
             }
 
             foreach (var entry in document.Entries)
@@ -149,7 +149,7 @@ public sealed partial class ContentLoader
         };
     }
 
-    private PartialDate? BibtexDate(SourceFile file, BibtexEntry entry)
+    private static PartialDate? BibtexDate(SourceFile file, BibtexEntry entry)
     {
         // biblatex writes date = {2024-01-15}; BibTeX year = 2024 and month = jan.
         if (entry["date"] is { } written && PartialDate.TryParse(written, out var full))
@@ -161,8 +161,8 @@ public sealed partial class ContentLoader
         if (yearField is null || yearField.Value.Length != 4 || !PartialDate.TryParse(yearField.Value, out var year))
         {
             var (line, column) = yearField is null ? (entry.Line, entry.Column) : (yearField.Line, yearField.Column);
-            _diagnostics.Add(new ContentError(file.DisplayPath, line, column, Severity.Error,
-                yearField is null ? $"entry '{entry.Key}' has no 'year'" : $"'year' must be a four-digit year, got \"{yearField.Value}\""));
+            file.Report(line, column, Severity.Error,
+                yearField is null ? $"entry '{entry.Key}' has no 'year'" : $"'year' must be a four-digit year, got \"{yearField.Value}\"");
             return null;
         }
 
@@ -176,8 +176,8 @@ public sealed partial class ContentLoader
             return year with { Month = month };
         }
 
-        _diagnostics.Add(new ContentError(file.DisplayPath, monthField.Line, monthField.Column, Severity.Warning,
-            $"'month' must be a month like jan, January or 1, got \"{monthField.Value}\"; the month is left out"));
+        file.Report(monthField.Line, monthField.Column, Severity.Warning,
+            $"'month' must be a month like jan, January or 1, got \"{monthField.Value}\"; the month is left out");
         return year;
     }
 
@@ -225,8 +225,8 @@ public sealed partial class ContentLoader
         return null;
     }
 
-    private void EntryError(SourceFile file, BibtexEntry entry, string message) =>
-        _diagnostics.Add(new ContentError(file.DisplayPath, entry.Line, entry.Column, Severity.Error, message));
+    private static void EntryError(SourceFile file, BibtexEntry entry, string message) =>
+        file.Report(entry.Line, entry.Column, Severity.Error, message);
 
     /// <summary>The papers read from <c>.bib</c> files; a Markdown file naming a key claims it to extend it.</summary>
     private sealed class BibtexPapers

@@ -120,7 +120,9 @@ public sealed partial class ContentLoader
     private SourceFile? Open(string path)
     {
         _inputs.Add(path);
-        var file = SourceFile.Read(path, Display(path), _diagnostics, _options.MaxFileBytes);
+        // BibTeX exports are a tool's text, read leniently; YAML and Markdown are the owner's.
+        var lenient = path.EndsWith(".bib", StringComparison.OrdinalIgnoreCase);
+        var file = SourceFile.Read(path, Display(path), _diagnostics, _options.MaxFileBytes, lenient);
         if (file is not null)
         {
             _read[path] = file.Bytes;

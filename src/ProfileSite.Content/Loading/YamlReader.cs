@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using ProfileSite.Content.Text;
 using YamlDotNet.Core;
 using YamlDotNet.Core.Events;
 using YamlDotNet.RepresentationModel;
@@ -31,7 +32,14 @@ internal static class YamlReader
         {
             var stream = new YamlStream();
             stream.Load(new StringReader(file.Text));
-            return stream.Documents.Count == 0 ? null : stream.Documents[0].RootNode;
+            if (stream.Documents.Count == 0)
+            {
+                return null;
+            }
+
+            var root = stream.Documents[0].RootNode;
+            CleanEscapes(file, root);
+            return root;
         }
         catch (YamlException ex)
         {
@@ -44,6 +52,35 @@ internal static class YamlReader
             file.Error(new Mark(0, 1, 1), Unreadable);
             file.Unparsable = true;
             return null;
+        }
+    }
+
+    /// <summary>
+    /// The file's text was cleaned when it was read, so an unwanted character still in a value
+    /// came from an escape in a double-quoted string (<c>"\f"</c>, <c>"\u202E"</c>, <c>"\uD800"</c>):
+    /// taken out here, reported at the string.
+    /// </summary>
+    private static void CleanEscapes(SourceFile file, YamlNode root)
+    {
+        foreach (var node in root.AllNodes)
+        {
+            if (node is not YamlScalarNode { Value: { } value } scalar || !TextHygiene.NeedsCleaning(value))
+            {
+                continue;
+            }
+
+            var findings = TextHygiene.Find(value, references: false);
+            if (findings.Count == 0)
+            {
+                continue;
+            }
+
+            var first = findings[0];
+            var more = findings.Count > 1 ? $" (and {findings.Count - 1} more in this string)" : "";
+            file.Warning(scalar.Start,
+                $"an escape in this string gives {TextHygiene.Name(first.CodePoint)}, {TextHygiene.Kind(first.CodePoint)}; "
+                + (first.ReplacedBySpace ? "replaced by a space" : "removed") + more);
+            scalar.Value = TextHygiene.Apply(value, findings);
         }
     }
 
