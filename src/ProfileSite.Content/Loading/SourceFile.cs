@@ -33,6 +33,13 @@ internal sealed class SourceFile(string displayPath, string text, Diagnostics di
     public void Report(int line, int column, Severity severity, string message) =>
         Diagnostics.Add(new ContentError(DisplayPath, line, line > 0 ? Removed.Original(line, column) : column, severity, message));
 
+    /// <summary>"12:5": where a parser's mark is in the file as saved, for messages that name a second place.</summary>
+    public string Where(Mark mark)
+    {
+        var (line, column) = Original((int)mark.Line + LineOffset, (int)mark.Column);
+        return $"{line}:{column}";
+    }
+
     /// <summary>The position in the file as saved of a 1-based line and column of <see cref="Text"/>.</summary>
     public (int Line, int Column) Original(int line, int column) => (line, Removed.Original(line, column));
 
