@@ -261,10 +261,19 @@ public sealed partial class ContentLoader
             Description = map.String("description"),
             BaseUrl = url is null ? null : new Uri(url.EndsWith('/') ? url : url + "/"),
             Language = language,
-            SectionOrder = [.. map.Strings("section_order").Select(s => s.Value)],
+            SectionOrder = [.. SectionOrder(map).Select(s => s.Value)],
             FooterHtml = InlineMarkdown(map, "footer"),
             Citations = LoadCitationSettings(map),
         });
+    }
+
+    /// <summary>The ids in site.yaml's section_order with their places, checked once the sections are known.</summary>
+    private (SourceFile? File, ImmutableArray<(string Value, YamlDotNet.Core.Mark Mark)> Items) _sectionOrder = (null, []);
+
+    private ImmutableArray<(string Value, YamlDotNet.Core.Mark Mark)> SectionOrder(YamlMap map)
+    {
+        _sectionOrder = (map.File, map.Strings("section_order"));
+        return _sectionOrder.Items;
     }
 
     // ---- about.md -----------------------------------------------------------------------
@@ -649,10 +658,10 @@ public sealed partial class ContentLoader
         }
 
         var known = BuiltInSections.Concat(sections.Select(s => s.Id)).ToArray();
-        foreach (var id in site.SectionOrder.Where(id => !known.Contains(id)))
+        foreach (var (id, mark) in _sectionOrder.Items.Where(item => !known.Contains(item.Value)))
         {
             var hint = Suggest.Closest(id, known) is { } s ? $"did you mean '{s}'?" : $"expected one of: {string.Join(", ", known)}";
-            _diagnostics.Add(new ContentError(_displayRoot + "/site.yaml", 0, 0, Severity.Error, $"'section_order' names unknown section '{id}'; {hint}"));
+            _sectionOrder.File!.Error(mark, $"'section_order' names unknown section '{id}'; {hint}");
         }
 
         // Sections the owner listed come first in that order; the rest keep their default place.
