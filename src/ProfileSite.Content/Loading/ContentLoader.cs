@@ -426,7 +426,7 @@ public sealed partial class ContentLoader
             map.File.Error(map.Node("bibtex_key")!.Start, $"no entry with key '{bibtexKey}' in the .bib files under publications/, so this file must give 'title', 'authors' and 'year' or 'date' itself");
         }
 
-        var authors = map.Strings("authors");
+        var authors = PlainAuthors(map.File, map.Strings("authors"));
         if (authors.IsEmpty && basis is null)
         {
             map.File.Error(map.Has("authors") ? map.Node("authors")!.Start : map.Start, "missing required field 'authors' (a list of names)");
@@ -444,7 +444,7 @@ public sealed partial class ContentLoader
         var selected = map.Bool("selected", basis?.Selected ?? false);
         var type = PaperType(map);
         var bibtex = OwnBibtex(map);
-        if (title is null || (authors.IsEmpty && basis is null) || date is null)
+        if (title is null || (authors.IsEmpty && basis is null) || date is null || authors.Any(a => a.Value is null))
         {
             return null;
         }
@@ -453,7 +453,7 @@ public sealed partial class ContentLoader
         {
             Slug = Slug(fileName),
             Title = title,
-            Authors = authors.IsEmpty ? basis!.Authors : [.. authors.Select(a => ParseAuthor(a.Value))],
+            Authors = authors.IsEmpty ? basis!.Authors : [.. authors.Select(a => ParseAuthor(a.Value!))],
             MoreAuthors = authors.IsEmpty && basis!.MoreAuthors,
             Venue = map.String("venue") ?? basis?.Venue,
             Badge = map.String("badge") ?? basis?.Badge,
@@ -528,6 +528,19 @@ public sealed partial class ContentLoader
 
         return links.ToImmutable();
     }
+
+    /// <summary>The front matter's author names with hand-written markup checked (see <see cref="AuthorMarkup"/>); a refused name is null.</summary>
+    private ImmutableArray<(string? Value, YamlDotNet.Core.Mark Mark)> PlainAuthors(SourceFile file, ImmutableArray<(string Value, YamlDotNet.Core.Mark Mark)> written) =>
+        [.. written.Select(author =>
+        {
+            var verdict = AuthorMarkup.Check(author.Value, _owner.IsOwner);
+            if (verdict.Message is { } message)
+            {
+                file.Report(author.Mark, verdict.Name is null ? Severity.Error : Severity.Warning, message);
+            }
+
+            return (verdict.Name, author.Mark);
+        })];
 
     private Author ParseAuthor(string written)
     {

@@ -103,6 +103,22 @@ public sealed class BadContentCorpusTests : IDisposable
         { "unclosed front matter in about", "about.md", "---\ntitle: About\n\nHello\n",
             "content/about.md:1:1: error: the front matter that starts at 1:1 is not closed: end it with a line '---' (to start the text with a horizontal rule instead, write '***')" },
 
+        // ---- markup in author names ----
+        { "author bolded by hand who is not the owner", Paper, "---\ntitle: T\nauthors: [\"**Alex Doe**\", Sam Roe]\nyear: 2024\n---\n",
+            "content/publications/2024-flows.md:3:11: error: author '**Alex Doe**' is bolded by hand ('**'): only the owner's name is bolded, automatically; if 'Alex Doe' is you, add it to 'aliases' in profile.yaml, and write the name without '**'" },
+        { "author in HTML bold", Paper, "---\ntitle: T\nauthors: [Sam Roe, \"<b>Kim Lee</b>\"]\nyear: 2024\n---\n",
+            "content/publications/2024-flows.md:3:20: error: author '<b>Kim Lee</b>' is bolded by hand ('<b>'): only the owner's name is bolded, automatically; if 'Kim Lee' is you, add it to 'aliases' in profile.yaml, and write the name without '<b>'" },
+        { "owner bolded by hand", Paper, "---\ntitle: T\nauthors:\n  - \"**Ada Example**\"\n  - Sam Roe\nyear: 2024\n---\n",
+            "content/publications/2024-flows.md:4:5: warning: author '**Ada Example**' is bolded by hand ('**'); the owner's name is bolded automatically, so the markup is left out" },
+        { "author in italics", Paper, "---\ntitle: T\nauthors: [_Sam Roe_]\nyear: 2024\n---\n",
+            "content/publications/2024-flows.md:3:11: error: author '_Sam Roe_' contains Markdown emphasis ('_'); write the plain name: '*' after a name marks equal contribution and '†' the corresponding author, and the owner's name (profile 'name' or 'aliases') is bolded automatically" },
+        { "author as a link", Paper, "---\ntitle: T\nauthors: [\"[Sam Roe](https://roe.example.org/)\"]\nyear: 2024\n---\n",
+            "content/publications/2024-flows.md:3:11: error: author '[Sam Roe](https://roe.example.org/)' contains a Markdown link (put the homepage in coauthors.yaml instead: it links the name in every author list); write the plain name: '*' after a name marks equal contribution and '†' the corresponding author, and the owner's name (profile 'name' or 'aliases') is bolded automatically" },
+        { "mark in a superscript tag", Paper, "---\ntitle: T\nauthors: [Sam Roe<sup>*</sup>]\nyear: 2024\n---\n",
+            "content/publications/2024-flows.md:3:11: error: author 'Sam Roe<sup>*</sup>' contains an HTML tag ('<sup>'); write the plain name: '*' after a name marks equal contribution and '†' the corresponding author, and the owner's name (profile 'name' or 'aliases') is bolded automatically" },
+        { "mark before the name", Paper, "---\ntitle: T\nauthors: [\"*Sam Roe\"]\nyear: 2024\n---\n",
+            "content/publications/2024-flows.md:3:11: error: author '*Sam Roe' contains '*' before the name (the mark goes after it); write the plain name: '*' after a name marks equal contribution and '†' the corresponding author, and the owner's name (profile 'name' or 'aliases') is bolded automatically" },
+
         // ---- unknown keys ----
         { "unknown profile key", "profile.yaml", "name: Ada\nemial: ada@example.org\n",
             "content/profile.yaml:2:1: error: unknown key 'emial'; did you mean 'email'?" },
