@@ -56,12 +56,14 @@ internal static class YamlReader
     {
         foreach (var node in root.AllNodes)
         {
-            if (node is not YamlScalarNode { Value: { } value } scalar || !TextHygiene.NeedsCleaning(value))
+            // "\u0026#12;" spells a character reference only once the escape is read: look for those too.
+            if (node is not YamlScalarNode { Value: { } value } scalar
+                || !(TextHygiene.NeedsCleaning(value) || value.Contains("&#", StringComparison.Ordinal)))
             {
                 continue;
             }
 
-            var findings = TextHygiene.Find(value, references: false);
+            var findings = TextHygiene.Find(value, references: true);
             if (findings.Count == 0)
             {
                 continue;
@@ -69,9 +71,11 @@ internal static class YamlReader
 
             var first = findings[0];
             var more = findings.Count > 1 ? $" (and {findings.Count - 1} more in this string)" : "";
+            var what = first.Reference is { } reference
+                ? $"escapes in this string spell '{reference}', which stands for {TextHygiene.Name(first.CodePoint)}"
+                : $"an escape in this string gives {TextHygiene.Name(first.CodePoint)}";
             file.Warning(scalar.Start,
-                $"an escape in this string gives {TextHygiene.Name(first.CodePoint)}, {TextHygiene.Kind(first.CodePoint)}; "
-                + (first.ReplacedBySpace ? "replaced by a space" : "removed") + more);
+                $"{what}, {TextHygiene.Kind(first.CodePoint)}; " + (first.ReplacedBySpace ? "replaced by a space" : "removed") + more);
             scalar.Value = TextHygiene.Apply(value, findings);
         }
     }
