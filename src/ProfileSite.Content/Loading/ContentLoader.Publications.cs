@@ -266,9 +266,6 @@ public sealed partial class ContentLoader
 
     // ---- front matter fields ------------------------------------------------------------
 
-    /// <summary>Front matter keys this part of the loader reads, beyond the basic ones.</summary>
-    private static readonly string[] BibtexFrontMatterKeys = ["bibtex_key"];
-
     /// <summary>What a Markdown file leaves out, the .bib entry it extends supplies.</summary>
     private static Publication WithBasis(Publication paper, Publication basis) => paper with
     {
@@ -396,7 +393,7 @@ public sealed partial class ContentLoader
             }
             else if (YamlMap.From(map.File, value, $"the homepage of '{name}' (a URL, or a mapping with 'url' and 'aliases')") is { } entry)
             {
-                entry.RejectUnknownKeys(["url", "aliases"]);
+                entry.RejectUnknownKeys(Schema.ContentModel.Coauthor.Keys);
                 if (!entry.Has("url"))
                 {
                     map.File.Error(value.Start, $"missing required field 'url' for '{name}'");

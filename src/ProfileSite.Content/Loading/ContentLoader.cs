@@ -4,6 +4,7 @@ using System.Security.Cryptography;
 using System.Text;
 using ProfileSite.Content.Citations;
 using ProfileSite.Content.Markdown;
+using ProfileSite.Content.Schema;
 using YamlDotNet.RepresentationModel;
 
 namespace ProfileSite.Content.Loading;
@@ -161,9 +162,6 @@ public sealed partial class ContentLoader
 
     // ---- profile.yaml -------------------------------------------------------------------
 
-    private static readonly string[] ProfileKeys =
-        ["name", "aliases", "avatar", "bio", "location", "employer", "employer_url", "email", "links"];
-
     private Profile? LoadProfile()
     {
         var map = OpenYamlMap("profile.yaml", "a mapping with at least 'name'", required: true);
@@ -172,7 +170,7 @@ public sealed partial class ContentLoader
             return null;
         }
 
-        map.RejectUnknownKeys(ProfileKeys);
+        map.RejectUnknownKeys(ContentModel.Profile.Keys);
         var name = map.String("name", required: true);
         var email = map.String("email");
         if (email is not null && !IsEmail(email))
@@ -236,8 +234,6 @@ public sealed partial class ContentLoader
 
     // ---- site.yaml ----------------------------------------------------------------------
 
-    private static readonly string[] SiteKeys = ["title", "description", "url", "language", "section_order", "footer", "citations"];
-
     private SiteSettings? LoadSite(Profile? profile)
     {
         var fallbackTitle = profile is null ? "Homepage" : $"{profile.Name} - Homepage";
@@ -247,7 +243,7 @@ public sealed partial class ContentLoader
             return WithSeo(null, profile, new SiteSettings { Title = fallbackTitle, Citations = LoadCitationSettings(null) });
         }
 
-        map.RejectUnknownKeys([.. SiteKeys, .. SeoKeys]);
+        map.RejectUnknownKeys(ContentModel.Site.Keys);
         var url = Url(map, "url");
         var language = map.String("language") ?? "en";
         if (!LanguageTag(language))
@@ -304,7 +300,7 @@ public sealed partial class ContentLoader
             var root = YamlReader.Parse(yaml);
             if (root is not null && YamlMap.From(yaml, root, "front matter with 'title'") is { } map)
             {
-                map.RejectUnknownKeys(["title"]);
+                map.RejectUnknownKeys(ContentModel.About.Keys);
                 title = map.String("title") ?? title;
             }
         }
@@ -343,7 +339,7 @@ public sealed partial class ContentLoader
                 continue;
             }
 
-            map.RejectUnknownKeys(["date", "text"]);
+            map.RejectUnknownKeys(ContentModel.NewsItem.Keys);
             var date = map.Date("date", required: true);
             var text = map.String("text", required: true);
             if (date is { } d && text is not null && InlineMarkdown(map, "text") is { } html)
@@ -357,12 +353,6 @@ public sealed partial class ContentLoader
     }
 
     // ---- publications/*.md --------------------------------------------------------------
-
-    private static readonly string[] PublicationKeys =
-    [
-        "title", "authors", "venue", "badge", "date", "year", "url", "image", "summary", "selected",
-        "links", "scholar_id", "bibtex", "type", "tags", "citations",
-    ];
 
     private ImmutableArray<Publication> LoadPublications()
     {
@@ -416,7 +406,7 @@ public sealed partial class ContentLoader
             return null;
         }
 
-        map.RejectUnknownKeys([.. PublicationKeys, .. BibtexFrontMatterKeys]);
+        map.RejectUnknownKeys(ContentModel.Publication.Keys);
         // A file naming a .bib entry's key only adds to or overrides that entry: nothing is required.
         var bibtexKey = map.String("bibtex_key");
         var basis = fromBibtex.Claim(bibtexKey, map);
@@ -593,7 +583,7 @@ public sealed partial class ContentLoader
                 continue;
             }
 
-            map.RejectUnknownKeys(["title", "icon", "items"]);
+            map.RejectUnknownKeys(ContentModel.Section.Keys);
             var title = map.String("title", required: true);
             var items = ImmutableArray.CreateBuilder<DatedItem>();
             switch (map.Node("items"))
@@ -609,7 +599,7 @@ public sealed partial class ContentLoader
                             continue;
                         }
 
-                        item.RejectUnknownKeys(["date", "text"]);
+                        item.RejectUnknownKeys(ContentModel.SectionItem.Keys);
                         var dateText = item.String("date", required: true);
                         var text = item.String("text", required: true);
                         DateRange? range = null;
