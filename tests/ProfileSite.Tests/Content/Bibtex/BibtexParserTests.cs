@@ -236,6 +236,10 @@ public sealed class BibtexParserTests
     [InlineData("King, Jr, Martin Luther AND {Barnes and Noble} and others", new[] { "Martin Luther King, Jr", "Barnes and Noble" }, true)]
     [InlineData("Weinan E", new[] { "Weinan E" }, false)]
     [InlineData("{World Health Organization}", new[] { "World Health Organization" }, false)]
+    [InlineData("{Abbott}, B.~P. and {Abbott}, R. and et al.", new[] { "B. P. Abbott", "R. Abbott" }, true)]
+    [InlineData("Alpha, Ann and {others}", new[] { "Ann Alpha" }, true)]
+    [InlineData("Last, First and and Second, S. and Third, T. and", new[] { "First Last", "S. Second", "T. Third" }, false)]
+    [InlineData("Anderson, Andy and Sandy Anders", new[] { "Andy Anderson", "Sandy Anders" }, false)]
     public void Names_SplitsAuthorLists(string raw, string[] expected, bool etAl)
     {
         var list = BibtexNames.Parse(raw);
