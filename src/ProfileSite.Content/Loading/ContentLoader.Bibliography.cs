@@ -37,8 +37,12 @@ public sealed partial class ContentLoader
             var document = BibtexParser.Parse(file.Text);
             foreach (var problem in document.Problems)
             {
-                BibWarning(file.DisplayPath, problem.Line, problem.Column,
-                    problem.IsWarning ? problem.Message : problem.Message + "; the text up to the next entry is skipped");
+                BibWarning(file.DisplayPath, problem.Line, problem.Column, problem switch
+                {
+                    { IsWarning: true } => problem.Message,
+                    { KeptEntry: { } key } => $"{problem.Message}; '{key}' keeps the fields before this point and the rest of it is skipped",
+                    _ => problem.Message + "; the text up to the next entry is skipped",
+                });
             }
 
             entries.AddRange(document.Entries.Select(e => new SourcedEntry(file.DisplayPath, e)));
