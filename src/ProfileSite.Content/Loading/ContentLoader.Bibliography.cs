@@ -29,7 +29,8 @@ public sealed partial class ContentLoader
         var entries = new List<SourcedEntry>();
         foreach (var path in Directory.EnumerateFiles(folder, "*.bib").Order(StringComparer.Ordinal))
         {
-            if (Open(path) is not { } file)
+            // A whole library exported from Zotero or Mendeley is megabytes, more than any hand-written file.
+            if (Open(path, _options.MaxFileBytes * 64, _options.StrictBibliography ? Severity.Error : Severity.Warning) is not { } file)
             {
                 continue;
             }

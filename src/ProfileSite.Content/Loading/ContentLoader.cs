@@ -120,10 +120,10 @@ public sealed partial class ContentLoader
     private string Display(string path) =>
         _displayRoot + "/" + Path.GetRelativePath(_options.ContentPath, path).Replace('\\', '/');
 
-    private SourceFile? Open(string path)
+    private SourceFile? Open(string path, long? maxBytes = null, Severity? legacyEncodings = null)
     {
         _inputs.Add(path);
-        var file = SourceFile.Read(path, Display(path), _diagnostics, _options.MaxFileBytes);
+        var file = SourceFile.Read(path, Display(path), _diagnostics, maxBytes ?? _options.MaxFileBytes, legacyEncodings);
         if (file is not null)
         {
             _read[path] = file.Bytes;
