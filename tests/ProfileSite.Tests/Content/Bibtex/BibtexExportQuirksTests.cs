@@ -1,0 +1,118 @@
+using System.Text;
+using System.Text.Json;
+using ProfileSite.Content;
+using ProfileSite.Content.Loading;
+using ProfileSite.Tests.Support;
+
+namespace ProfileSite.Tests.Content.Bibtex;
+
+/// <summary>
+/// Whole <c>.bib</c> files the way particular tools write them, through the loader: what each
+/// tool's quirk must give on the served paper (names and values invented, forms real).
+/// </summary>
+public sealed class BibtexExportQuirksTests : IDisposable
+{
+    private readonly TestContent _content = new();
+
+    public void Dispose() => _content.Dispose();
+
+    private ContentLoadResult Load()
+    {
+        var result = _content.Load();
+        Assert.True(result.Succeeded, string.Join("\n", result.Problems));
+        return result;
+    }
+
+    private static string[] Tags(SiteContent content, string slug, string name) =>
+        [.. content.PublicationIndex.Pages[slug].CitationTags.Where(t => t.Name == name).Select(t => t.Content)];
+
+    private static JsonElement Csl(SiteContent content, string id) =>
+        JsonDocument.Parse(content.PublicationIndex.CslJson).RootElement.EnumerateArray().Single(e => e.GetProperty("id").GetString() == id);
+
+    [Fact]
+    public void NasaAds_JournalMacroIsTheJournalAndEtAlEndsTheAuthors()
+    {
+        _content.Write("publications/ads.bib", """
+            @ARTICLE{2016PhRvL.116f1102A,
+                   author = {{Abbott}, B.~P. and {Abbott}, R. and et al.},
+                    title = "{Observation of Waves}",
+                  journal = {\prl},
+                     year = 2016,
+                    month = feb,
+                   volume = {116},
+                      eid = {061102},
+                    pages = {061102},
+                   adsurl = {https://ui.adsabs.harvard.edu/abs/2016PhRvL.116f1102A},
+                  adsnote = {Provided by the SAO/NASA Astrophysics Data System}
+            }
+            """);
+
+        var content = Load().Content!;
+
+        var paper = content.PublicationsBySlug["2016phrvl-116f1102a"];
+        Assert.Equal("Physical Review Letters", paper.Venue);
+        Assert.Equal(["B. P. Abbott", "R. Abbott"], paper.Authors.Select(a => a.Name));
+        Assert.True(paper.MoreAuthors);
+        Assert.Equal(["Physical Review Letters"], Tags(content, paper.Slug, "citation_journal_title"));
+        Assert.Equal(["B. P. Abbott", "R. Abbott"], Tags(content, paper.Slug, "citation_author"));
+    }
+
+    [Fact]
+    public void CrossrefDoiOrgBibtex_TitleMarkupIsStyledAndPlainWhereTextIsWanted()
+    {
+        // doi.org's BibTeX for a title with JATS markup, on one line with a leading space, as served.
+        _content.Write("publications/crossref.bib",
+            " @article{Wang_2022, title={Single-cell <scp>RNA</scp> sequencing of <i>Arabidopsis</i> roots &amp; shoots}, volume={110}, DOI={10.1111/tpj.15678}, number={2}, journal={The Plant Journal}, publisher={Wiley}, author={Wang, Li and Chen, Hui}, year={2022}, month=feb, pages={e15678} }\n");
+
+        var content = Load().Content!;
+
+        var paper = content.PublicationsBySlug["wang-2022"];
+        Assert.Equal("Single-cell RNA sequencing of Arabidopsis roots & shoots", paper.Title);
+        Assert.Equal("Single-cell <span class=\"small-caps\">RNA</span> sequencing of <em>Arabidopsis</em> roots &amp; shoots", paper.TitleHtml);
+        Assert.Equal(["Single-cell RNA sequencing of Arabidopsis roots & shoots"], Tags(content, paper.Slug, "citation_title"));
+        Assert.Equal("Single-cell <span style=\"font-variant:small-caps;\">RNA</span> sequencing of <i>Arabidopsis</i> roots & shoots", Csl(content, "Wang_2022").GetProperty("title").GetString());
+    }
+
+    [Fact]
+    public void Latin1File_IsReadAsWindows1252WithAWarningNotRefused()
+    {
+        // An older JabRef or Mendeley set-up on Windows: accents and curly quotes in Windows-1252.
+        var windows1252 = CodePagesEncodingProvider.Instance.GetEncoding(1252)!;
+        _content.WriteBytes("publications/legacy.bib", windows1252.GetBytes("@article{k,\n  author = {Müller, Jörg},\n  title = {“Étude” X},\n  year = {2001}\n}\n"));
+
+        var result = Load();
+
+        var warning = Assert.Single(result.Problems, p => p.File.EndsWith("legacy.bib", StringComparison.Ordinal));
+        Assert.Equal("content/publications/legacy.bib:2:14: warning: the file is not UTF-8 (byte 0xFC at offset 25); it is read as Windows-1252 (Latin-1); save it as UTF-8", warning.ToString());
+        var paper = result.Content!.PublicationsBySlug["k"];
+        Assert.Equal(("Jörg Müller", "“Étude” X"), (paper.Authors[0].Name, paper.Title));
+    }
+
+    [Fact]
+    public void Utf16FileWithItsByteOrderMark_IsRead()
+    {
+        _content.WriteBytes("publications/utf16.bib", [.. Encoding.Unicode.GetPreamble(), .. Encoding.Unicode.GetBytes("@article{k, author = {Gödel, Kurt}, title = {Über Sätze}, year = {1931}}\r\n")]);
+
+        var paper = Load().Content!.PublicationsBySlug["k"];
+
+        Assert.Equal(("Kurt Gödel", "Über Sätze", 1931), (paper.Authors[0].Name, paper.Title, paper.Date.Year));
+    }
+
+    [Fact]
+    public void WholeLibraryExport_LargerThanAContentFile_IsRead()
+    {
+        // A whole Zotero or Mendeley library is megabytes; the limit for a hand-written file is 1 MiB.
+        var entries = new StringBuilder();
+        for (var i = 0; entries.Length < 1_200_000; i++)
+        {
+            entries.Append("@article{k").Append(i).Append(", author = {Doe, Jane}, title = {Paper ").Append(i)
+                .Append("}, journal = {J}, year = {2020}, abstract = {").Append('x', 400).Append("}}\n");
+        }
+
+        _content.Write("publications/library.bib", entries.ToString());
+
+        var content = Load().Content!;
+
+        Assert.True(content.PublicationsBySlug.ContainsKey("k2000"));
+    }
+}
