@@ -232,10 +232,12 @@ public sealed class BibtexParser
         {
             ReadFields(key, close, start, fields);
         }
-        catch (SyntaxError error) when (fields.Count > 0)
+        catch (SyntaxError error) when (fields.Any(f => f.Name is "title" or "crossref" or "xdata"))
         {
             // BibTeX keeps an entry's fields up to a syntax error and skips the rest ("I'm skipping
-            // whatever remains of this entry"); pybtex does the same. So do we, and say so.
+            // whatever remains of this entry"); pybtex does the same. So do we, and say so; but
+            // only when the part kept names the work (a title, or a parent to inherit one from):
+            // an "Untitled" card made of an author list is a broken entry, not a paper.
             _entries.Add(Entry());
             throw error.Keeping(key);
         }

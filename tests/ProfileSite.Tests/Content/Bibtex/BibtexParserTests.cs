@@ -308,6 +308,17 @@ public sealed class BibtexParserTests
     }
 
     [Fact]
+    public void Parse_UnclosedBraceBeforeTheTitle_SkipsOnlyThatEntryWithTheWarningAtTheBrace()
+    {
+        // A brace never closed swallows the rest of the file; the entry kept only its authors.
+        var document = BibtexParser.Parse("@article{ok1, title = {A}, year = 2019}\n@article{broken,\n  author = {Doe, Jane},\n  title = {Unbalanced {brace, year = 2020}\n@article{ok2, title = {B}, year = 2021}\n");
+
+        var problem = Assert.Single(document.Problems);
+        Assert.Equal((4, 11, null), (problem.Line, problem.Column, problem.KeptEntry));
+        Assert.Equal(["ok1", "ok2"], document.Entries.Select(e => e.Key));
+    }
+
+    [Fact]
     public void Parse_PercentCommentInsideAnEntry_IsSkippedWithAWarning()
     {
         var document = BibtexParser.Parse("@article{k,\n  author = {Doe, Jane},\n  % title = {Old title},\n  title = {New title}, % the final one\n  year = {2002},\n}\n");
