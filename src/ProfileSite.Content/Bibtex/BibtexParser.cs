@@ -11,8 +11,12 @@ namespace ProfileSite.Content.Bibtex;
 /// <param name="Column">1-based column of the field name.</param>
 public sealed record BibtexField(string Name, string Raw, int Line, int Column)
 {
+    // Decoded on first use: most of a whole-library export's text (abstracts, file paths, keywords)
+    // is read through LatexMarkup or not at all, and decoding all of it up front was a tenth of a load.
+    private string? _value;
+
     /// <summary>The value as plain Unicode text: LaTeX accents and commands decoded, braces dropped, spaces collapsed.</summary>
-    public string Value { get; } = LatexText.ToUnicode(Raw);
+    public string Value => _value ??= LatexText.ToUnicode(Raw);
 
     /// <summary>1-based line of the value's first character when it was written as one braced or quoted part; else <see cref="Line"/>.</summary>
     public int ValueLine { get; init; } = Line;
@@ -22,6 +26,14 @@ public sealed record BibtexField(string Name, string Raw, int Line, int Column)
 
     /// <summary>True when <see cref="Raw"/> is exactly the text at <see cref="ValueLine"/>:<see cref="ValueColumn"/> (no macros, no '#').</summary>
     public bool IsLiteral { get; init; }
+
+    /// <summary>Equal when written alike at the same place; whether <see cref="Value"/> was decoded yet does not count.</summary>
+    public bool Equals(BibtexField? other) =>
+        other is not null && (Name, Raw, Line, Column, ValueLine, ValueColumn, IsLiteral)
+            == (other.Name, other.Raw, other.Line, other.Column, other.ValueLine, other.ValueColumn, other.IsLiteral);
+
+    /// <inheritdoc/>
+    public override int GetHashCode() => HashCode.Combine(Name, Raw, Line, Column, ValueLine, ValueColumn, IsLiteral);
 
     /// <summary>The file position of a character of <see cref="Raw"/>: exact for a literal value, the field's own position otherwise.</summary>
     public (int Line, int Column) PositionOf(int offset)

@@ -319,6 +319,18 @@ public sealed class BibtexParserTests
     }
 
     [Fact]
+    public void Field_DecodedValue_IsReadOnDemandAndDoesNotChangeEquality()
+    {
+        const string text = "@article{k, title = {M{\\\"u}ller's {\\em Theorem}}, year = 2001}";
+        var read = BibtexParser.Parse(text).Entries[0].Fields[0];
+        var unread = BibtexParser.Parse(text).Entries[0].Fields[0];
+
+        Assert.Equal("Müller's Theorem", read.Value);
+        Assert.Equal(unread, read);
+        Assert.Equal(unread.GetHashCode(), read.GetHashCode());
+    }
+
+    [Fact]
     public void Parse_PercentCommentInsideAnEntry_IsSkippedWithAWarning()
     {
         var document = BibtexParser.Parse("@article{k,\n  author = {Doe, Jane},\n  % title = {Old title},\n  title = {New title}, % the final one\n  year = {2002},\n}\n");
