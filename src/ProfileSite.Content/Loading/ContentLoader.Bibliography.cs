@@ -172,7 +172,9 @@ public sealed partial class ContentLoader
             warn(dateField.Line, dateField.Column, dateNote);
         }
 
-        if (date is null)
+        // A work not out yet: BibTeX users write its state in 'year', biblatex users in 'pubstate'.
+        var status = PublicationStates.FromPubstate(entry["pubstate"]) ?? (date is null ? PublicationStates.FromYear(entry["year"]) : null);
+        if (date is null && status is null)
         {
             var where = dateField ?? entry.Field("year");
             warn(where?.Line ?? entry.Line, where?.Column ?? entry.Column,
@@ -237,6 +239,7 @@ public sealed partial class ContentLoader
             EndDate = date?.End,
             OpenEndDate = date?.OpenEnd ?? false,
             ApproximateDate = date?.Approximate ?? false,
+            Status = status,
             Url = url,
             Links = links.ToImmutable(),
             AbstractHtml = abstractNodes.IsEmpty ? null : LatexRender.HtmlParagraphs(abstractNodes, _math),

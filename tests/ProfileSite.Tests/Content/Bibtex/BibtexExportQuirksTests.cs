@@ -74,6 +74,31 @@ public sealed class BibtexExportQuirksTests : IDisposable
     }
 
     [Fact]
+    public void WorkNotOutYet_ShowsItsStateInsteadOfNdWithoutAWarning()
+    {
+        // BibTeX users write the state in 'year' (styles print it as written); biblatex users in 'pubstate'.
+        _content.Write("publications/states.bib", """
+            @article{press, author = {Doe, Jane}, title = {A}, journal = {J}, year = {In Press}}
+            @article{appear, author = {Doe, Jane}, title = {B}, journal = {J}, year = "to appear"}
+            @article{biblatex, author = {Doe, Jane}, title = {C}, journaltitle = {J}, pubstate = {inpress}}
+            @article{dated, author = {Doe, Jane}, title = {D}, journal = {J}, year = {2025}, pubstate = {forthcoming}}
+            @article{junk, author = {Doe, Jane}, title = {E}, journal = {J}, year = {n/a}}
+            """);
+
+        var result = Load();
+        var content = result.Content!;
+
+        Assert.Equal(
+            ["content/publications/states.bib:5:66: warning: 'year' \"n/a\" has no year in it; the entry is listed under \"Undated\""],
+            result.Problems.Where(p => p.File.EndsWith("states.bib", StringComparison.Ordinal)).Select(p => p.ToString()));
+        string[] keys = ["press", "appear", "biblatex", "dated", "junk"];
+        Assert.Equal(["in press", "to appear", "in press", "2025", "n.d."], keys.Select(k => content.PublicationsBySlug[k].DateText));
+        Assert.Equal("in press", Csl(content, "press").GetProperty("status").GetString());
+        Assert.Equal("forthcoming", Csl(content, "dated").GetProperty("status").GetString());
+        Assert.False(Csl(content, "junk").TryGetProperty("status", out _));
+    }
+
+    [Fact]
     public void Latin1File_IsReadAsWindows1252WithAWarningNotRefused()
     {
         // An older JabRef or Mendeley set-up on Windows: accents and curly quotes in Windows-1252.
