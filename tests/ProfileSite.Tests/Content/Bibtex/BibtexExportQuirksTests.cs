@@ -99,6 +99,31 @@ public sealed class BibtexExportQuirksTests : IDisposable
     }
 
     [Fact]
+    public void LinkInHowPublishedOrWrappedInUrl_IsTheWorksLinkNotItsVenue()
+    {
+        // The @misc form for a web page that al-folio and Google Scholar users copy (no biblatex 'url').
+        _content.Write("publications/web.bib", """
+            @misc{tool2020,
+              author = {Doe, Jane},
+              title = {A Tool},
+              howpublished = {\url{https://example.org/tool_v2}},
+              year = {2020}
+            }
+            @misc{talk2021, author = {Doe, Jane}, title = {A Talk}, howpublished = {Invited talk, Example University}, year = {2021}}
+            @misc{wrapped2022, author = {Doe, Jane}, title = {Wrapped}, url = {\url{https://example.org/a\_b}}, year = {2022}}
+            @misc{href2023, author = {Doe, Jane}, title = {Linked}, howpublished = {\href{https://example.org/c}{the site}}, year = {2023}}
+            """);
+
+        var content = Load().Content!;
+
+        var tool = content.PublicationsBySlug["tool2020"];
+        Assert.Equal((null, "https://example.org/tool_v2"), (tool.Venue, tool.Url));
+        Assert.Equal("Invited talk, Example University", content.PublicationsBySlug["talk2021"].Venue);
+        Assert.Equal("https://example.org/a_b", content.PublicationsBySlug["wrapped2022"].Url);
+        Assert.Equal((null, "https://example.org/c"), (content.PublicationsBySlug["href2023"].Venue, content.PublicationsBySlug["href2023"].Url));
+    }
+
+    [Fact]
     public void Latin1File_IsReadAsWindows1252WithAWarningNotRefused()
     {
         // An older JabRef or Mendeley set-up on Windows: accents and curly quotes in Windows-1252.
