@@ -124,6 +124,21 @@ public sealed class BibtexExportQuirksTests : IDisposable
     }
 
     [Fact]
+    public void KeyWithAccents_IsServedAtItsAsciiFoldedAddress()
+    {
+        // biblatex and Better BibTeX (with its ASCII folding off) allow keys like these.
+        _content.Write("publications/keys.bib", """
+            @article{Müller2020, author = {M{\"u}ller, J{\"o}rg}, title = {A}, journal = {J}, year = {2020}}
+            @article{Łukasiewicz_Straße_1930, author = {{\L}ukasiewicz, Jan}, title = {B}, journal = {J}, year = {1930}}
+            """);
+
+        var content = Load().Content!;
+
+        Assert.Equal("A", content.PublicationsBySlug["muller2020"].Title);
+        Assert.Equal("B", content.PublicationsBySlug["lukasiewicz-strasse-1930"].Title);
+    }
+
+    [Fact]
     public void Latin1File_IsReadAsWindows1252WithAWarningNotRefused()
     {
         // An older JabRef or Mendeley set-up on Windows: accents and curly quotes in Windows-1252.
