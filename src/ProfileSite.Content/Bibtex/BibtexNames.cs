@@ -67,7 +67,7 @@ public static class BibtexNames
                 continue;
             }
 
-            if (written.Equals("others", StringComparison.OrdinalIgnoreCase))
+            if (IsOthers(written))
             {
                 etAl = true;
                 continue;
@@ -77,6 +77,20 @@ public static class BibtexNames
         }
 
         return new PersonList(names.ToImmutable(), etAl);
+    }
+
+    /// <summary>
+    /// <c>others</c> (BibTeX's "and others", Patashnik §4), and what exporters write for it: NASA ADS
+    /// ends a shortened list with <c>and et al.</c>, and people brace it (<c>and {others}</c>),
+    /// which BibTeX would print as a person named "others".
+    /// </summary>
+    private static bool IsOthers(string written)
+    {
+        var text = written.Length > 1 && written[0] == '{' && written[^1] == '}' ? written[1..^1].Trim() : written;
+        text = text.Replace('~', ' ').TrimEnd('.').Trim();
+        return text.Equals("others", StringComparison.OrdinalIgnoreCase)
+            || text.Equals("et al", StringComparison.OrdinalIgnoreCase)
+            || text.Equals("et. al", StringComparison.OrdinalIgnoreCase);
     }
 
     /// <summary>Splits one name as written in plain text (<c>Zhi-Qin John Xu</c>, <c>Beethoven, Ludwig van</c>) by the same rules.</summary>
@@ -290,7 +304,11 @@ public static class BibtexNames
         SplitTopLevel(text, (s, i) => char.IsWhiteSpace(s[i]) || (s[i] == '~' && (i == 0 || s[i - 1] != '\\')) ? 1 : 0)
             .Select(w => w.Trim()).Where(w => w.Length > 0).ToList();
 
-    /// <summary>" and " (any case, any spacing) outside braces: returns the separator's length, or 0.</summary>
+    /// <summary>
+    /// " and " (any case, any spacing) outside braces: returns the separator's length, or 0. The
+    /// space after "and" is left to the next separator, so "A and and B" is A, an empty name
+    /// (dropped) and B; an "and" that ends the list separates nothing (as pybtex reads it).
+    /// </summary>
     private static int IsAndAt(string s, int i)
     {
         if (!char.IsWhiteSpace(s[i]))
@@ -304,9 +322,10 @@ public static class BibtexNames
             j++;
         }
 
-        if (j + 3 < s.Length && string.Compare(s, j, "and", 0, 3, StringComparison.OrdinalIgnoreCase) == 0 && char.IsWhiteSpace(s[j + 3]))
+        if (j + 3 <= s.Length && string.Compare(s, j, "and", 0, 3, StringComparison.OrdinalIgnoreCase) == 0
+            && (j + 3 == s.Length || char.IsWhiteSpace(s[j + 3])))
         {
-            return j + 4 - i;
+            return j + 3 - i;
         }
 
         return 0;

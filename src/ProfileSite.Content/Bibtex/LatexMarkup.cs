@@ -1,6 +1,8 @@
 using System.Collections.Frozen;
 using System.Collections.Immutable;
+using System.Net;
 using System.Text;
+using System.Text.RegularExpressions;
 
 namespace ProfileSite.Content.Bibtex;
 
@@ -57,12 +59,16 @@ public sealed record LatexDocument(ImmutableArray<LatexNode> Nodes, ImmutableArr
 /// <c>\ss</c>), text commands with their meaning (<c>\emph</c>, <c>\textbf</c>, <c>\textsc</c>,
 /// <c>\textsuperscript</c>, biblatex's <c>\mkbibquote</c>, ...), declarations that style the rest
 /// of their group (<c>{\em ...}</c>, <c>\bfseries</c>), switches that print nothing (<c>\tiny</c>,
-/// <c>\relax</c>), math in every delimiter LaTeX has, links, dashes, ties and TeX quotes. An
-/// unknown command keeps its arguments as text, loses its name and is listed in
-/// <see cref="LatexDocument.Unknown"/>. Follows the LaTeX2e font commands (source2e, ltfntcmd)
-/// and the biblatex manual §3.13 (<c>\mkbibquote</c> and friends); never throws.
+/// <c>\relax</c>), math in every delimiter LaTeX has (and the math environments), links, dashes,
+/// ties and TeX quotes. An unknown command keeps its arguments as text, loses its name and is
+/// listed in <see cref="LatexDocument.Unknown"/>. Follows the LaTeX2e font commands (source2e,
+/// ltfntcmd) and the biblatex manual §3.13 (<c>\mkbibquote</c> and friends). What exporters put
+/// in values besides LaTeX is read too: NASA ADS's journal macros (<see cref="AasJournals"/>),
+/// and the inline HTML/JATS markup and character references Crossref's metadata carries into
+/// doi.org's BibTeX (<c>&lt;i&gt;</c>, <c>&lt;scp&gt;</c>, <c>&lt;sub&gt;</c>, <c>&amp;amp;</c>), also as
+/// Zotero escapes it (<c>{\textless}i{\textgreater}</c>). Never throws.
 /// </summary>
-public static class LatexMarkup
+public static partial class LatexMarkup
 {
     // Accent commands and the combining mark each adds to its argument.
     internal static readonly FrozenDictionary<string, char> Accents = new Dictionary<string, char>
@@ -172,6 +178,29 @@ public static class LatexMarkup
         ["iffalse"] = 0, ["url"] = 0, ["discretionary"] = 3, ["texorpdfstring"] = 0, ["orcidlink"] = 1, ["ORCID"] = 1,
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
+    // Environments whose body is math (LaTeX's own and amsmath's, starred or not).
+    private static readonly FrozenSet<string> MathEnvironments = new[]
+    {
+        "math", "displaymath", "equation", "align", "alignat", "flalign", "gather", "multline", "eqnarray",
+    }.ToFrozenSet(StringComparer.Ordinal);
+
+    // An accent with nothing under it (\'{}) prints its spacing form.
+    private static readonly FrozenDictionary<char, char> SpacingAccents = new Dictionary<char, char>
+    {
+        ['\u0300'] = '`', ['\u0301'] = '´', ['\u0302'] = '^', ['\u0303'] = '~', ['\u0304'] = '¯', ['\u0306'] = '˘',
+        ['\u0307'] = '˙', ['\u0308'] = '¨', ['\u030A'] = '˚', ['\u030B'] = '˝', ['\u030C'] = 'ˇ', ['\u0327'] = '¸',
+        ['\u0328'] = '˛',
+    }.ToFrozenDictionary();
+
+    // <i>, </sup>, <br/>, <span class="x">, <jats:italic>, and Zotero's {\textless}i{\textgreater}.
+    // Attributes only as name="value", so text such as "n<b and c>d" is not read as a tag.
+    [GeneratedRegex(@"\G(?:<|\{\\textless\})(?<end>/?)(?<name>(?:jats:|mml:)?[A-Za-z][A-Za-z0-9-]*)(?:\s+[A-Za-z_:][A-Za-z0-9_:.-]*\s*=\s*(?:""[^""<>]*""|'[^'<>]*'))*\s*(?<self>/?)(?:>|\{\\textgreater\})")]
+    private static partial Regex HtmlTag();
+
+    // &amp; &lt; &#8211; &#x2013;
+    [GeneratedRegex(@"\G&(?:#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")]
+    private static partial Regex CharacterReference();
+
     /// <summary>Reads a value's LaTeX.</summary>
     public static LatexDocument Parse(string latex)
     {
@@ -186,8 +215,12 @@ public static class LatexMarkup
 
         public List<LatexUnknownCommand> Unknown { get; } = [];
 
-        /// <summary>Nodes up to the closing brace of the current group (consumed) or the end.</summary>
-        public ImmutableArray<LatexNode> Sequence(int depth, bool topLevel = false)
+        /// <summary>
+        /// Nodes up to the closing brace of the current group (consumed) or the end; inside an
+        /// HTML element (<paramref name="closeTag"/>), up to its end tag (consumed) or the group's
+        /// closing brace (left for the group).
+        /// </summary>
+        public ImmutableArray<LatexNode> Sequence(int depth, bool topLevel = false, string? closeTag = null)
         {
             var nodes = new List<LatexNode>();
             var text = new StringBuilder();
@@ -207,6 +240,13 @@ public static class LatexMarkup
                 switch (c)
                 {
                     case '}':
+                        if (closeTag is not null && depth > 0)
+                        {
+                            // An element left open at the end of its group ends there.
+                            Flush();
+                            return [.. nodes];
+                        }
+
                         _i++;
                         if (depth > 0)
                         {
@@ -215,6 +255,47 @@ public static class LatexMarkup
                         }
 
                         // A stray closing brace at the top closes nothing: BibTeX would have refused the value; drop it.
+                        break;
+                    case '<' or '{' when HtmlTag().Match(s, _i) is { Success: true } tag && InlineHtml.Style(tag.Groups["name"].Value) is { } tagStyle:
+                        Flush();
+                        _i += tag.Length;
+                        var tagName = tag.Groups["name"].Value.ToLowerInvariant();
+                        if (tag.Groups["end"].Length > 0)
+                        {
+                            if (tagName == closeTag)
+                            {
+                                return [.. nodes];
+                            }
+
+                            // An end tag nobody opened (or a block's end) closes nothing.
+                            if (InlineHtml.IsBlock(tagName))
+                            {
+                                nodes.Add(new LatexParagraphBreak());
+                            }
+                        }
+                        else if (InlineHtml.IsBlock(tagName))
+                        {
+                            nodes.Add(new LatexParagraphBreak());
+                        }
+                        else if (InlineHtml.IsVoid(tagName) || tag.Groups["self"].Length > 0)
+                        {
+                            text.Append(' ');
+                        }
+                        else
+                        {
+                            var inner = Sequence(depth, closeTag: tagName);
+                            if (!inner.IsEmpty)
+                            {
+                                nodes.Add(new LatexGroup(inner, tagStyle));
+                            }
+                        }
+
+                        break;
+                    case '&' when CharacterReference().Match(s, _i) is { Success: true } reference
+                        && WebUtility.HtmlDecode(reference.Value) is var decoded && decoded != reference.Value:
+                        // "&amp;" from Crossref or ACM ("\&amp;"): LaTeX's '&' would be an alignment tab; an export meant the character.
+                        text.Append(decoded);
+                        _i += reference.Length;
                         break;
                     case '{':
                         Flush();
@@ -259,7 +340,7 @@ public static class LatexMarkup
                             // The declaration styles everything up to the end of its group.
                             Flush();
                             SkipSpaces();
-                            var rest = Sequence(depth);
+                            var rest = Sequence(depth, closeTag: closeTag);
                             nodes.Add(new LatexGroup(rest, declared));
                             return [.. nodes];
                         }
@@ -346,6 +427,21 @@ public static class LatexMarkup
                     var fi = s.IndexOf("\\fi", _i, StringComparison.Ordinal);
                     _i = fi < 0 ? s.Length : fi + 3;
                     return;
+                case "begin":
+                    Add(BeginEnvironment(start));
+                    return;
+                case "end":
+                    // The end of a text environment (itemize, quote, center): a paragraph ends with it.
+                    _ = RawArgument();
+                    Add(new LatexParagraphBreak());
+                    return;
+                case "item":
+                    // An item of a list in an abstract: its own line, marked as a list item.
+                    var itemLabel = OptionalArgument();
+                    Add(new LatexParagraphBreak());
+                    text.Append(itemLabel is null ? "• " : itemLabel + " ");
+                    SkipSpaces();
+                    return;
             }
 
             if (StyleCommands.TryGetValue(name, out var style))
@@ -354,7 +450,11 @@ public static class LatexMarkup
                 SkipSpaces();
                 if (Peek(0) == '{')
                 {
-                    Add(new LatexGroup(GroupArgument(depth), style));
+                    // \emph{} styles nothing: no empty element in the output.
+                    if (GroupArgument(depth) is { IsEmpty: false } argument)
+                    {
+                        Add(new LatexGroup(argument, style));
+                    }
                 }
                 else if (_i < s.Length && Peek(0) != '}')
                 {
@@ -366,6 +466,12 @@ public static class LatexMarkup
                 return;
             }
 
+            if (name == "&" && string.CompareOrdinal(s, _i, "amp;", 0, 4) == 0)
+            {
+                // ACM's export escapes an already escaped ampersand: "Data Mining \&amp; Knowledge".
+                _i += 4;
+            }
+
             if (Symbols.TryGetValue(name, out var symbol))
             {
                 text.Append(symbol);
@@ -374,6 +480,13 @@ public static class LatexMarkup
                     EndControlWord();
                 }
 
+                return;
+            }
+
+            if (AasJournals.Names.TryGetValue(name, out var journal))
+            {
+                text.Append(journal);
+                EndControlWord();
                 return;
             }
 
@@ -497,19 +610,46 @@ public static class LatexMarkup
             else
             {
                 _i = save;
-                return mark.ToString();
+                return SpacingAccents.GetValueOrDefault(mark, mark).ToString();
             }
 
             // A dotless i or j under an accent is how LaTeX writes í; Unicode wants the plain letter.
             argument = argument.Replace('ı', 'i').Replace('ȷ', 'j');
             if (argument.Length == 0)
             {
-                return mark.ToString();
+                // \'{} is the accent on its own: the spacing form, not a combining mark on nothing.
+                return SpacingAccents.GetValueOrDefault(mark, mark).ToString();
             }
 
             return LatinLetters.Compose(argument[0], mark) is { } composed
                 ? composed + argument[1..]
                 : argument[0] + mark.ToString() + argument[1..];
+        }
+
+        /// <summary>
+        /// <c>\begin{name}</c>: a math environment is a display formula up to its <c>\end{name}</c>
+        /// (<c>equation</c> and <c>displaymath</c> by their body, the amsmath alignments whole, as
+        /// Temml reads them); a text environment only starts a paragraph, its name printing nothing.
+        /// </summary>
+        private LatexNode BeginEnvironment(int start)
+        {
+            var name = RawArgument() ?? "";
+            var bare = name.TrimEnd('*');
+            if (!MathEnvironments.Contains(bare))
+            {
+                return new LatexParagraphBreak();
+            }
+
+            var close = "\\end{" + name + "}";
+            var end = s.IndexOf(close, _i, StringComparison.Ordinal);
+            var body = end < 0 ? s[_i..] : s[_i..end];
+            _i = end < 0 ? s.Length : end + close.Length;
+            return bare switch
+            {
+                "math" => new LatexMath(body, false, start),
+                "equation" or "displaymath" => new LatexMath(body, true, start),
+                _ => new LatexMath($"\\begin{{{name}}}{body}\\end{{{name}}}", true, start),
+            };
         }
 
         private LatexMath DollarMath()

@@ -106,12 +106,32 @@ public static partial class MathMl
             case "mtable":
                 return string.Join("; ", children.Select(row => Text(row, inScript).Trim()));
             case "mtr" or "mlabeledtr":
-                return string.Join(", ", row(children));
+                return Cells([.. row(children)]);
             default:
                 return string.Concat(children.Select(c => Text(c, inScript)));
         }
 
         IEnumerable<string> row(List<XElement> cells) => cells.Select(c => Text(c, inScript).Trim());
+    }
+
+    /// <summary>
+    /// A table row's cells: a matrix's with commas (<c>a, b</c>); an alignment's (<c>a &amp;= b</c>,
+    /// where a cell starts with a relation) as the one expression they are (<c>a = b</c>).
+    /// </summary>
+    private static string Cells(List<string> cells)
+    {
+        var text = new StringBuilder();
+        foreach (var cell in cells.Where(c => c.Length > 0))
+        {
+            if (text.Length > 0)
+            {
+                text.Append(SpacedOperators.Any(op => cell.StartsWith(op, StringComparison.Ordinal)) ? " " : ", ");
+            }
+
+            text.Append(cell);
+        }
+
+        return text.ToString();
     }
 
     private static string Over(XElement body, XElement over, bool inScript)

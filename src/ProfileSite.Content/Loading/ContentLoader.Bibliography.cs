@@ -43,7 +43,8 @@ public sealed partial class ContentLoader
         var entries = new List<SourcedEntry>();
         foreach (var path in Directory.EnumerateFiles(folder, "*.bib").Order(StringComparer.Ordinal))
         {
-            if (Open(path) is not { } file)
+            // A whole library exported from Zotero or Mendeley is megabytes, more than any hand-written file.
+            if (Open(path, _options.MaxFileBytes * 64, _options.StrictBibliography ? Severity.Error : Severity.Warning) is not { } file)
             {
                 continue;
             }
@@ -52,8 +53,12 @@ public sealed partial class ContentLoader
             var document = BibtexParser.Parse(file.Text);
             foreach (var problem in document.Problems)
             {
-                BibWarning(file.DisplayPath, problem.Line, problem.Column,
-                    problem.IsWarning ? problem.Message : problem.Message + "; the text up to the next entry is skipped");
+                BibWarning(file.DisplayPath, problem.Line, problem.Column, problem switch
+                {
+                    { IsWarning: true } => problem.Message,
+                    { KeptEntry: { } key } => $"{problem.Message}; '{key}' keeps the fields before this point and the rest of it is skipped",
+                    _ => problem.Message + "; the text up to the next entry is skipped",
+                });
             }
 
             entries.AddRange(document.Entries.Select(e => new SourcedEntry(file.DisplayPath, e)));
@@ -202,7 +207,9 @@ public sealed partial class ContentLoader
             warn(dateField.Line, dateField.Column, dateNote);
         }
 
-        if (date is null)
+        // A work not out yet: BibTeX users write its state in 'year', biblatex users in 'pubstate'.
+        var status = PublicationStates.FromPubstate(entry["pubstate"]) ?? (date is null ? PublicationStates.FromYear(entry["year"]) : null);
+        if (date is null && status is null)
         {
             var where = dateField ?? entry.Field("year");
             warn(where?.Line ?? entry.Line, where?.Column ?? entry.Column,
@@ -244,7 +251,7 @@ public sealed partial class ContentLoader
             links.Add(new PublicationLink(eprintType, PaperLinkKinds.All[eprintType].Label, eprintUrl));
         }
 
-        var url = Verbatim(entry, "url") is { } u && LinkKind.IsAbsoluteHttpUrl(u) ? u : null;
+        var url = Verbatim(entry, "url") is { } u && LinkKind.IsAbsoluteHttpUrl(u) ? u : HowPublishedUrl(entry);
         var venue = venueNodes.IsEmpty ? null : LatexRender.Plain(venueNodes, _math);
         // arXiv, bioRxiv, DBLP's "CoRR", Google Scholar's "arXiv preprint arXiv:..."; or an arXiv eprint on a work with no journal.
         var preprint = (venue is not null && IsPreprintVenue(venue))
@@ -267,6 +274,7 @@ public sealed partial class ContentLoader
             EndDate = date?.End,
             OpenEndDate = date?.OpenEnd ?? false,
             ApproximateDate = date?.Approximate ?? false,
+            Status = status,
             Url = url,
             Links = links.ToImmutable(),
             AbstractHtml = abstractNodes.IsEmpty ? null : LatexRender.HtmlParagraphs(abstractNodes, _math),
@@ -362,8 +370,17 @@ public sealed partial class ContentLoader
             "book" or "mvbook" or "collection" or "mvcollection" or "proceedings" or "mvproceedings" or "reference" => ["maintitle", "series", "publisher", "organization"],
             _ => ["journaltitle", "journal", "booktitle", "maintitle", "eventtitle", "school", "institution", "organization", "howpublished", "publisher", "series"],
         };
-        return order.FirstOrDefault(f => entry[f] is not null && (f != "maintitle" || entry["maintitle"] != entry["title"]));
+        return order.FirstOrDefault(f => entry[f] is not null
+            && (f != "maintitle" || entry["maintitle"] != entry["title"])
+            && (f != "howpublished" || HowPublishedUrl(entry) is null));
     }
+
+    /// <summary>
+    /// <c>howpublished = {\url{https://...}}</c>, how BibTeX users without biblatex's <c>url</c>
+    /// cite a web page (the <c>@misc</c> advice of btxdoc §3): the work's link, not its venue.
+    /// </summary>
+    private static string? HowPublishedUrl(BibtexEntry entry) =>
+        Verbatim(entry, "howpublished") is { } text && LinkKind.IsAbsoluteHttpUrl(text) ? text : null;
 
     private static bool IsPreprintVenue(string venue) =>
         venue.Contains("rxiv", StringComparison.OrdinalIgnoreCase) || venue.Equals("corr", StringComparison.OrdinalIgnoreCase)
@@ -414,16 +431,43 @@ public sealed partial class ContentLoader
             return null;
         }
 
-        var text = LatexText.Verbatim(field.Raw);
-        foreach (var command in new[] { "\\url", "\\href", "\\doi", "\\path" })
+        var text = LatexText.Verbatim(LinkArgument(field.Raw.Trim()));
+        return text.Length == 0 ? null : text;
+    }
+
+    /// <summary>
+    /// The link in <c>\url{...}</c>, <c>\href{URL}{text}</c>, <c>\doi{...}</c> or <c>\path{...}</c> (its
+    /// first argument), which exporters and owners wrap around verbatim values; else the text as is.
+    /// </summary>
+    private static string LinkArgument(string raw)
+    {
+        foreach (var command in (string[])["\\url", "\\href", "\\doi", "\\path"])
         {
-            if (text.StartsWith(command, StringComparison.Ordinal))
+            if (!raw.StartsWith(command, StringComparison.Ordinal))
             {
-                text = text[command.Length..];
+                continue;
             }
+
+            var open = raw.IndexOf('{', command.Length);
+            if (open < 0 || raw.AsSpan(command.Length, open - command.Length).Trim().Length > 0)
+            {
+                return raw;
+            }
+
+            var depth = 0;
+            for (var i = open; i < raw.Length; i++)
+            {
+                depth += raw[i] switch { '{' => 1, '}' => -1, _ => 0 };
+                if (depth == 0)
+                {
+                    return raw[(open + 1)..i];
+                }
+            }
+
+            return raw[(open + 1)..];
         }
 
-        return text.Length == 0 ? null : text;
+        return raw;
     }
 
     private static string? ArxivId(BibtexEntry entry, string? eprintType)

@@ -78,6 +78,7 @@ public sealed partial class ContentLoader
             EndDate = sameDate ? basis.EndDate : null,
             OpenEndDate = sameDate && basis.OpenEndDate,
             ApproximateDate = sameDate && basis.ApproximateDate,
+            Status = paper.Undated && sameDate ? basis.Status : null,
             CslType = paper.Type == basis.Type ? basis.CslType : null,
             Accessed = basis.Accessed,
             Publisher = basis.Publisher,

@@ -130,14 +130,14 @@ public sealed partial class ContentLoader
     private string Display(string path) =>
         _displayRoot + "/" + Path.GetRelativePath(_options.ContentPath, path).Replace('\\', '/');
 
-    private SourceFile? Open(string path)
+    private SourceFile? Open(string path, long? maxBytes = null, Severity? legacyEncodings = null)
     {
         _inputs.Add(path);
         // BibTeX exports are a tool's text, read leniently; YAML and Markdown are the owner's.
         // With StrictBibliography their repairs are errors, the characters taken out among them.
         var lenient = path.EndsWith(".bib", StringComparison.OrdinalIgnoreCase);
         var repairs = lenient && _options.StrictBibliography ? Severity.Error : Severity.Warning;
-        var file = SourceFile.Read(path, Display(path), _diagnostics, _options.MaxFileBytes, lenient, repairs);
+        var file = SourceFile.Read(path, Display(path), _diagnostics, maxBytes ?? _options.MaxFileBytes, lenient, repairs, legacyEncodings);
         if (file is not null)
         {
             _read[path] = file.Bytes;
@@ -750,15 +750,23 @@ public sealed partial class ContentLoader
     private static bool LanguageTag(string text) =>
         text.Length is >= 2 and <= 35 && text.All(c => char.IsAsciiLetterOrDigit(c) || c == '-');
 
-    /// <summary>Lower-case letters, digits and single dashes: safe in a URL path.</summary>
+    /// <summary>
+    /// Lower-case letters, digits and single dashes: safe in a URL path. Latin letters with accents
+    /// lose them (<c>Müller2020</c> gives <c>muller2020</c>), as biber and Better BibTeX fold keys.
+    /// </summary>
     internal static string Slug(string text)
     {
         var builder = new StringBuilder(text.Length);
-        foreach (var c in text.Trim().ToLowerInvariant())
+        foreach (var letter in text.Trim().ToLowerInvariant())
         {
+            var c = letter < 128 ? letter : Bibtex.LatinLetters.Base(letter);
             if (char.IsAsciiLetterOrDigit(c))
             {
                 builder.Append(c);
+            }
+            else if (letter switch { 'ß' => "ss", 'æ' => "ae", 'œ' => "oe", 'ø' => "o", 'ł' => "l", 'đ' => "d", 'þ' => "th", 'ı' => "i", _ => null } is { } folded)
+            {
+                builder.Append(folded);
             }
             else if (builder.Length > 0 && builder[^1] != '-')
             {

@@ -67,7 +67,18 @@ internal sealed class SourceFile(string displayPath, string text, Diagnostics di
     /// exports): NUL is a warning there too. <paramref name="repairs"/> is the severity of each
     /// character taken out (an error where the owner asked for strict reading of such files).
     /// </summary>
-    public static SourceFile? Read(string path, string displayPath, Diagnostics diagnostics, long maxBytes, bool lenient = false, Severity repairs = Severity.Warning)
+    /// <param name="path">The file to read.</param>
+    /// <param name="displayPath">The path problems are reported under (<c>content/...</c>).</param>
+    /// <param name="diagnostics">Where problems go.</param>
+    /// <param name="maxBytes">Larger files are refused with an error.</param>
+    /// <param name="lenient">True for files a tool wrote: NUL is a warning there too.</param>
+    /// <param name="repairs">The severity of each character taken out.</param>
+    /// <param name="legacyEncodings">
+    /// For files a tool wrote (<c>.bib</c> exports): a UTF-16 file (by its BOM) is read as such, and
+    /// one that is not UTF-8 is read as Windows-1252 (Latin-1 and the Windows quotes), reported with
+    /// this severity instead of refused; null for the owner's own files, which must be UTF-8.
+    /// </param>
+    public static SourceFile? Read(string path, string displayPath, Diagnostics diagnostics, long maxBytes, bool lenient = false, Severity repairs = Severity.Warning, Severity? legacyEncodings = null)
     {
         byte[] bytes;
         try
@@ -100,15 +111,27 @@ internal sealed class SourceFile(string displayPath, string text, Diagnostics di
         string text;
         try
         {
-            text = new UTF8Encoding(false, throwOnInvalidBytes: true).GetString(bytes, start, bytes.Length - start);
+            text = legacyEncodings is not null && Utf16(bytes) is { } utf16
+                ? utf16.GetString(bytes, 2, bytes.Length - 2)
+                : new UTF8Encoding(false, throwOnInvalidBytes: true).GetString(bytes, start, bytes.Length - start);
         }
         catch (DecoderFallbackException ex)
         {
             var offset = start + Math.Max(ex.Index, 0);
             var (line, column) = LineAndColumnOfByte(bytes, offset);
-            diagnostics.Add(new ContentError(displayPath, line, column, Severity.Error,
-                $"invalid UTF-8 at byte offset {offset}: save the file as UTF-8"));
-            return null;
+            if (legacyEncodings is { } severity)
+            {
+                // Older Mendeley, JabRef and BibDesk set-ups save Latin-1 or Windows-1252; BibTeX itself reads bytes.
+                diagnostics.Add(new ContentError(displayPath, line, column, severity,
+                    $"the file is not UTF-8 (byte 0x{bytes[offset]:X2} at offset {offset}); it is read as Windows-1252 (Latin-1); save it as UTF-8"));
+                text = WindowsLatin1.GetString(bytes, start, bytes.Length - start);
+            }
+            else
+            {
+                diagnostics.Add(new ContentError(displayPath, line, column, Severity.Error,
+                    $"invalid UTF-8 at byte offset {offset}: save the file as UTF-8"));
+                return null;
+            }
         }
 
         text = text.Replace("\r\n", "\n", StringComparison.Ordinal).Replace('\r', '\n');
@@ -188,6 +211,16 @@ internal sealed class SourceFile(string displayPath, string text, Diagnostics di
 
         return new ColumnMap(map.ToDictionary(p => p.Key, p => p.Value.ToArray()));
     }
+
+    private static readonly Encoding WindowsLatin1 = CodePagesEncodingProvider.Instance.GetEncoding(1252)!;
+
+    /// <summary>UTF-16 by its byte-order mark (some Windows tools save .bib files so), or null.</summary>
+    private static UnicodeEncoding? Utf16(byte[] bytes) => bytes switch
+    {
+        [0xFF, 0xFE, ..] => new UnicodeEncoding(bigEndian: false, byteOrderMark: false, throwOnInvalidBytes: true),
+        [0xFE, 0xFF, ..] => new UnicodeEncoding(bigEndian: true, byteOrderMark: false, throwOnInvalidBytes: true),
+        _ => null,
+    };
 
     private static (int Line, int Column) LineAndColumnOfByte(byte[] bytes, int offset)
     {

@@ -93,12 +93,19 @@ public sealed record Publication
     /// <summary>The date is approximate (<c>2019~</c>): shown "ca.", CSL <c>circa</c>.</summary>
     public bool ApproximateDate { get; init; }
 
+    /// <summary>
+    /// Where an undated work stands (<c>in press</c>, <c>forthcoming</c>, <c>submitted</c>): from
+    /// biblatex's <c>pubstate</c> or a <c>year</c> that holds such words; shown in place of "n.d.",
+    /// CSL <c>status</c>. Null when not known.
+    /// </summary>
+    public string? Status { get; init; }
+
     /// <summary>True when no year is known: the paper is listed under "Undated", after every year.</summary>
     public bool Undated => Date.IsUnknown;
 
     /// <summary>The date as a reader sees it: <c>Sep 2024</c>, <c>1984–1986</c>, <c>ca. 1900</c>, <c>n.d.</c>.</summary>
     public string DateText =>
-        Undated ? "n.d."
+        Undated ? Status ?? "n.d."
         : (ApproximateDate ? "ca. " : "") + Date.ToLongString()
             + (EndDate is { } end ? "–" + end.ToLongString() : OpenEndDate ? "–" : "");
 

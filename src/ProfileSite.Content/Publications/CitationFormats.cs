@@ -216,6 +216,11 @@ internal static partial class CitationFormats
                     WriteCslDate(json, "issued", paper.Date, paper.EndDate, paper.ApproximateDate);
                 }
 
+                if (paper.Status is not null)
+                {
+                    json.WriteString("status", paper.Status);
+                }
+
                 if (paper.Accessed is { } accessed)
                 {
                     WriteCslDate(json, "accessed", accessed, null, false);

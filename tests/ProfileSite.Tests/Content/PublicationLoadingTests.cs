@@ -194,8 +194,9 @@ public sealed class PublicationLoadingTests : IDisposable
         Assert.True(result.Succeeded);
         Assert.Equal(
             [
-                "content/publications/refs.bib:4:12: warning: expected ',' or '}' after the value of 'year', found 'x'; the text up to the next entry is skipped",
+                "content/publications/refs.bib:4:12: warning: expected ',' or '}' after the value of 'year', found 'x'; 'a' keeps the fields before this point and the rest of it is skipped",
                 "content/publications/refs.bib:8:9: warning: expected ',' after the key 'c', found 't'; the text up to the next entry is skipped",
+                "content/publications/refs.bib:4:3: warning: 'year' \"20\" has no year in it; the entry is listed under \"Undated\"",
                 "content/publications/refs.bib:7:1: warning: entry 'b' has no 'author' or 'editor'; it is listed without names",
             ],
             result.Problems.Select(p => p.ToString()));

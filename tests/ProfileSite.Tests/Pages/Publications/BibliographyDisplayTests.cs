@@ -74,6 +74,7 @@ public sealed class BibliographyDisplayTests : IDisposable
         var headings = page.QuerySelectorAll(".year-group h3").Select(h => h.TextContent).ToList();
         Assert.Equal("Undated (1)", headings[^1]);
         Assert.Equal("Forthcoming Work", page.QuerySelector("#year-undated ~ ol .pub-entry-title a")!.TextContent);
+        Assert.Equal("forthcoming", page.QuerySelector("#year-undated ~ ol .pub-date")!.TextContent);
         Assert.NotNull(page.QuerySelector("#year-undated"));
         Assert.Contains(page.QuerySelectorAll("#filter-year option"), o => o.GetAttribute("value") == "undated");
         var filtered = await GetAsync("/publications?year=undated");
