@@ -11,7 +11,9 @@ WORKDIR /src
 COPY global.json Directory.Build.props Directory.Packages.props ./
 COPY src/ProfileSite/ProfileSite.csproj src/ProfileSite/
 COPY src/ProfileSite.Content/ProfileSite.Content.csproj src/ProfileSite.Content/
-RUN dotnet restore src/ProfileSite/ProfileSite.csproj
+COPY src/ProfileSite.Import/ProfileSite.Import.csproj src/ProfileSite.Import/
+# For linux-x64, so the publish below is compiled ahead of time (ReadyToRun: no JIT at start).
+RUN dotnet restore src/ProfileSite/ProfileSite.csproj -r linux-x64 -p:PublishReadyToRun=true
 
 # The web project only (no tests). The csproj copies the repository's content/ and wwwroot/
 # into the publish folder, beside the binary, where the app looks first.
@@ -19,7 +21,7 @@ COPY .editorconfig ./
 COPY src/ src/
 COPY content/ content/
 COPY wwwroot/ wwwroot/
-RUN dotnet publish src/ProfileSite/ProfileSite.csproj -c Release --no-restore -o /app -p:UseAppHost=false
+RUN dotnet publish src/ProfileSite/ProfileSite.csproj -c Release -r linux-x64 --self-contained false --no-restore -o /app -p:UseAppHost=false
 
 FROM mcr.microsoft.com/dotnet/aspnet:10.0 AS runtime
 WORKDIR /app
@@ -27,10 +29,11 @@ COPY --from=build /app ./
 
 # Operator settings are environment variables (ProfileSite__ContentPath, ProfileSite__KnownNetworks__0, ...).
 # Logs: one JSON object per line on stdout, for `docker logs` and log collectors (`dotnet run`
-# keeps the readable console format). Workstation GC: a small site on a small VPS should not
-# reserve a heap per core. The runtime image already listens on 8080 (ASPNETCORE_HTTP_PORTS=8080).
+# keeps the readable console format). Workstation GC (also in the project file): a small site on a
+# small VPS should not reserve a heap per core. The runtime image already listens on 8080
+# (ASPNETCORE_HTTP_PORTS=8080). To cap the heap: -e DOTNET_GCHeapHardLimit=0x4000000 (64 MiB).
 ENV ASPNETCORE_ENVIRONMENT=Production \
-    Serilog__WriteTo__0__Args__formatter="Serilog.Formatting.Compact.RenderedCompactJsonFormatter, Serilog.Formatting.Compact" \
+    Serilog__WriteTo__0__Args__configure__0__Args__formatter="Serilog.Formatting.Compact.RenderedCompactJsonFormatter, Serilog.Formatting.Compact" \
     DOTNET_gcServer=0
 EXPOSE 8080
 

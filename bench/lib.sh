@@ -18,9 +18,12 @@ cleanup() {
 trap cleanup EXIT
 trap 'exit 130' INT TERM
 
-# publish_app: Release build into $work/app (once per script run).
+# publish_app: Release build into $work/app (once per script run), for linux-x64 so it is
+# compiled ReadyToRun as the image is; PUBLISH_ARGS adds or overrides publish options.
 publish_app() {
-  dotnet publish "$repo/src/ProfileSite" -c Release -o "$work/app" --nologo -v quiet >/dev/null
+  # shellcheck disable=SC2086
+  dotnet publish "$repo/src/ProfileSite" -c Release -r linux-x64 --self-contained false -p:UseAppHost=false \
+    -o "$work/app" --nologo -v quiet ${PUBLISH_ARGS:-} >/dev/null
   cp -r "$repo/content" "$work/content"
 }
 

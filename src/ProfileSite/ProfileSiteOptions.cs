@@ -28,6 +28,14 @@ public sealed class ProfileSiteOptions
     [Range(1024, 64L * 1024 * 1024)]
     public long MaxContentFileBytes { get; set; } = 1024 * 1024;
 
+    /// <summary>
+    /// Treat every repair or skip in a <c>.bib</c> file (an undefined macro, an entry without a key,
+    /// a duplicate key, a year read from "2020a", an unknown LaTeX command, ...) as an error, so the
+    /// content is refused until the file is clean. Default off: a <c>.bib</c> file is a tool's export,
+    /// read leniently with a warning for each problem. <c>check --strict</c> turns it on for one check.
+    /// </summary>
+    public bool StrictBibtex { get; set; }
+
     /// <summary>Security headers and request limits (<c>ProfileSite:Security:*</c>); see <see cref="Hosting.SecurityOptions"/>.</summary>
     public Hosting.SecurityOptions Security { get; set; } = new();
 
@@ -39,8 +47,9 @@ public sealed class ProfileSiteOptions
     public int ShutdownTimeoutSeconds { get; set; } = 10;
 
     /// <summary>
-    /// Keep each rendered page in memory per content version (and theme), answered with
-    /// <c>ETag</c> = the version and <c>304</c> on a match. Default on; off only to measure.
+    /// Answer pages from the bytes published with each snapshot (per theme, compressed once), with
+    /// <c>ETag</c> = the version and <c>304</c> on a match. Default on; off only to measure: pages
+    /// are then rendered per request (and still built once per snapshot, to verify it).
     /// </summary>
     public bool CachePages { get; set; } = true;
 

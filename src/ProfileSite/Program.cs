@@ -5,15 +5,17 @@ using ProfileSite.Content;
 using ProfileSite.Content.Loading;
 using ProfileSite.Hosting;
 using ProfileSite.Localization;
+using ProfileSite.Publishing;
 using ProfileSite.Theming;
 using Serilog;
 
 // Verbs: `serve` is the default, so `ProfileSite` alone serves the site. Each verb lives in Cli/.
 var root = new RootCommand("ProfileSite: an academic homepage served from Markdown and YAML files.")
     .AddServeCommand(ServeAsync)
-    .AddCheckCommand();
+    .AddCheckCommand(ServeAsync);
 root.AddHealthcheckCommand();
 root.AddExportCommand(ServeAsync);
+root.AddImportCommand();
 return await root.Parse(args).InvokeAsync(ServeCommand.Invocation);
 
 static async Task<int> ServeAsync(string[] args)
@@ -37,27 +39,28 @@ static async Task<int> ServeAsync(string[] args)
         builder.Services.AddSiteDiscovery();
         builder.Services.AddSiteTheme();
 
-        // Hardening and delivery: headers, limits, page cache, proxies, compression
+        // Hardening and delivery: headers, limits, proxies; every response built and compressed once per snapshot
         builder.Services.AddSiteSecurity();
         builder.Services.AddSiteProxy();
-        builder.Services.AddSiteCompression();
+        builder.Services.AddSitePublishing();
 
         var app = builder.Build();
 
         // Forwarded headers from trusted proxies and the base path come before everything else
         app.UseSiteProxy();
 
-        // The page's language sets the culture every localizer reads (error pages included)
-        app.UseSiteLanguage();
-
-        // Security headers on every response, compression, errors in the site's look, then static
-        // files, request log, limits and the page cache, pages and endpoints
+        // Security headers on every response, errors in the site's look, then files, request log and
+        // limits; pages and documents come from what the snapshot published, and only what was not
+        // published is rendered (routing, timeouts, pages and endpoints)
         app.UseSiteSecurityHeaders();
-        app.UseSiteCompression();
         app.UseSiteErrorPages();
         app.UseSiteStaticFiles();
         app.UseSiteRequestLogging();
         app.UseSiteLimits();
+        app.UseSitePublishing();
+        // What renders sets the culture of the page's language first: published pages and error pages too
+        app.UseSiteLanguage();
+        app.UseSiteRendering();
         app.MapRazorPages();
         app.MapPublicationFiles();
         app.MapSiteHealth();

@@ -118,6 +118,6 @@ for _ in $(seq 1 60); do
   sleep 1
 done
 check "without mounts the baked-in example is served" grep -q '<h1 class="profile-name">Zhongwang Zhang</h1>' <<<"$page"
-check "ProfileSite__BasePath from the environment prefixes links" grep -q 'href="/homepage/css/site.css' <<<"$page"
+check "ProfileSite__BasePath from the environment prefixes links" grep -qE 'href="/homepage/css/site\.[0-9a-f]{16}\.css"' <<<"$page"
 
 finish

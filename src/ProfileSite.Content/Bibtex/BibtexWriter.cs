@@ -9,7 +9,7 @@ namespace ProfileSite.Content.Bibtex;
 /// specials escaped, non-ASCII kept as UTF-8), or a <c>.bib</c> entry back out with its
 /// macros expanded so it stands alone.
 /// </summary>
-public static class BibtexWriter
+public static partial class BibtexWriter
 {
     private static readonly HashSet<string> StopWords = new(StringComparer.Ordinal)
     {
@@ -41,40 +41,61 @@ public static class BibtexWriter
     };
 
     /// <summary>
-    /// A stable key from the first author's family name, the year and the first telling word of
+    /// A stable key from the first author's last name, the year and the first telling word of
     /// the title: <c>zhang2024implicit</c>. Letters are folded to ASCII so the key works in any TeX.
     /// </summary>
-    public static string BaseKey(Publication paper)
+    public static string BaseKey(Publication paper) =>
+        BaseKey((paper.Authors.IsEmpty ? paper.Editors : paper.Authors).FirstOrDefault()?.NameParts.Last, paper.Undated ? null : paper.Date.Year, paper.Title);
+
+    /// <summary>The key from its parts: a last name (or none: <c>anon</c>), a year (or none) and a title.</summary>
+    public static string BaseKey(string? lastName, int? year, string title)
     {
-        var family = paper.Authors.IsEmpty ? "" : Ascii(BibtexNames.Split(paper.Authors[0].Name).Family);
-        var word = paper.Title.Split([' ', '-', ':', ',', '.', '/', '?', '!', '(', ')', '"', '\''], StringSplitOptions.RemoveEmptyEntries)
+        var family = Ascii(lastName ?? "");
+        var word = title.Split([' ', '-', ':', ',', '.', '/', '?', '!', '(', ')', '"', '\''], StringSplitOptions.RemoveEmptyEntries)
             .Select(Ascii)
             .FirstOrDefault(w => w.Length > 0 && !StopWords.Contains(w)) ?? "";
-        return (family.Length == 0 ? "anon" : family) + paper.Date.Year.ToString(CultureInfo.InvariantCulture) + word;
+        var yearText = year is null or 0 ? "" : year.Value.ToString(CultureInfo.InvariantCulture);
+        return (family.Length == 0 ? "anon" : family) + yearText + word;
     }
 
     /// <summary>The entry for a paper from its fields.</summary>
     public static string FromPublication(Publication paper, string key)
     {
         var fields = new List<(string, string)>();
-        var authors = string.Join(" and ", paper.Authors.Select(a => BibtexNames.Split(a.Name)).Select(n =>
-            n.Given.Length == 0 ? Escape(n.Family) : $"{Escape(n.Family)}, {Escape(n.Given)}"));
-        fields.Add(("author", paper.MoreAuthors ? authors + " and others" : authors));
+        if (!paper.Authors.IsEmpty)
+        {
+            fields.Add(("author", Names(paper.Authors, paper.MoreAuthors)));
+        }
+
+        if (!paper.Editors.IsEmpty)
+        {
+            fields.Add(("editor", Names(paper.Editors, paper.MoreEditors)));
+        }
+
+        if (!paper.Translators.IsEmpty)
+        {
+            fields.Add(("translator", Names(paper.Translators, false)));
+        }
+
         fields.Add(("title", Escape(paper.Title)));
         if (paper.Venue is not null)
         {
             fields.Add((VenueField(paper.Type), Escape(paper.Venue)));
         }
 
-        fields.Add(("year", paper.Date.Year.ToString(CultureInfo.InvariantCulture)));
-        if (paper.Date.Month is { } month)
+        if (!paper.Undated)
         {
-            fields.Add(("month", Months.Macro(month)));
+            fields.Add(("year", paper.Date.Year.ToString(CultureInfo.InvariantCulture)));
+            if (paper.Date.Month is { } month)
+            {
+                fields.Add(("month", Months.Macro(month)));
+            }
         }
 
         if (paper.Doi is not null)
         {
-            fields.Add(("doi", Escape(paper.Doi)));
+            // DOIs are verbatim (biblatex's doi field, the url package): written as they are, braces aside.
+            fields.Add(("doi", paper.Doi.Replace("{", "\\{", StringComparison.Ordinal).Replace("}", "\\}", StringComparison.Ordinal)));
         }
 
         if (paper.ArxivId is not null)
@@ -97,9 +118,46 @@ public static class BibtexWriter
         return Write(EntryType(paper.Type), key, fields);
     }
 
-    /// <summary>A parsed entry written back out: its type, key and raw fields, macros expanded.</summary>
+    private static string Names(IEnumerable<Author> people, bool more)
+    {
+        var names = string.Join(" and ", people.Select(a => BibtexNames.ToBibtex(a.NameParts, Escape)));
+        return more ? names + " and others" : names;
+    }
+
+    /// <summary>
+    /// A parsed entry written back out so it stands alone: its type, key and raw fields, macros
+    /// expanded, what it inherited through <c>crossref</c> and <c>xdata</c> included and those two
+    /// fields left out (their targets are not served beside it).
+    /// </summary>
     public static string FromEntry(BibtexEntry entry) =>
-        Write(entry.Type, entry.Key, entry.Fields.Select(f => (f.Name, f.Raw.Trim())));
+        Write(entry.Type, entry.Key, entry.Fields.Where(f => f.Name is not ("crossref" or "xdata")).Select(f => (f.Name, ClassicNames(f))));
+
+    /// <summary>
+    /// A name list in biber's extended format (<c>family=Beethoven, given=Ludwig, prefix=van</c>)
+    /// is rewritten in BibTeX's <c>von Last, Jr, First</c> form, which TeX Live's bibtex reads too
+    /// (it stops on "too many commas" otherwise); every other value stays as written.
+    /// </summary>
+    private static string ClassicNames(BibtexField field)
+    {
+        var raw = field.Raw.Trim();
+        if (!NameFields.Contains(field.Name) || !ExtendedName().IsMatch(raw))
+        {
+            return raw;
+        }
+
+        var list = BibtexNames.Parse(raw);
+        var names = string.Join(" and ", list.Names.Select(n => BibtexNames.ToBibtex(n, Escape)));
+        return list.EtAl ? names + " and others" : names;
+    }
+
+    private static readonly HashSet<string> NameFields = new(StringComparer.Ordinal)
+    {
+        "author", "editor", "translator", "bookauthor", "editora", "editorb", "editorc", "annotator", "commentator",
+        "introduction", "foreword", "afterword", "holder", "shortauthor", "shorteditor", "namea", "nameb", "namec",
+    };
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"(?:^|,|\band\s)\s*(?:family|given|prefix|suffix)\s*=", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
+    private static partial System.Text.RegularExpressions.Regex ExtendedName();
 
     private static string Write(string type, string key, IEnumerable<(string Name, string Value)> fields)
     {

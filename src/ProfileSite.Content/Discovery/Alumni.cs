@@ -16,7 +16,7 @@ public static partial class Alumni
         foreach (var section in sections.Where(s => s.Id.StartsWith("educ", StringComparison.Ordinal)))
         {
             // An ongoing degree is not (yet) an alumnus; the employer line covers the present.
-            foreach (var item in section.Items.Where(i => !i.Date.Ongoing))
+            foreach (var item in section.Items.Where(i => i.Date is not { Ongoing: true }))
             {
                 if (School(PlainText.FromHtml(item.Html)) is { } school && !schools.Contains(school, StringComparer.OrdinalIgnoreCase))
                 {

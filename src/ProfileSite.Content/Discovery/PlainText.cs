@@ -10,7 +10,7 @@ namespace ProfileSite.Content.Discovery;
 public static partial class PlainText
 {
     public static string FromHtml(string html) =>
-        Whitespace().Replace(WebUtility.HtmlDecode(Tag().Replace(html, "")), " ").Trim();
+        Whitespace().Replace(WebUtility.HtmlDecode(Tag().Replace(Formulas.MathMl.ReplaceWithText(html), "")), " ").Trim();
 
     [GeneratedRegex("<[^>]*>")]
     private static partial Regex Tag();

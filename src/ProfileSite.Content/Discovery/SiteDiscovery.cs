@@ -6,6 +6,7 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Unicode;
 using System.Xml;
+using ProfileSite.Content.Addresses;
 
 namespace ProfileSite.Content.Discovery;
 
@@ -36,16 +37,21 @@ public sealed class SiteDiscovery
     };
 
     private readonly SiteContent _content;
+    private readonly SiteAddresses _addresses;
 
-    private SiteDiscovery(SiteContent content, Uri baseUrl, DiscoveryPages pages)
+    private SiteDiscovery(SiteContent content, SiteAddresses addresses, DiscoveryPages pages)
     {
         _content = content;
-        BaseUrl = baseUrl;
+        _addresses = addresses;
+        BaseUrl = addresses.PublicBase!;
         Pages = pages;
     }
 
     /// <summary>The site's absolute base URL, ending in <c>/</c>.</summary>
     public Uri BaseUrl { get; }
+
+    /// <summary>The addresses these documents were built with (base path, public URL, fingerprints).</summary>
+    public SiteAddresses Addresses => _addresses;
 
     public DiscoveryPages Pages { get; }
 
@@ -80,16 +86,23 @@ public sealed class SiteDiscovery
     private string Home => InLanguage("/");
 
     /// <summary>A page's absolute address in these pages' language (one place for it, as for the pages themselves).</summary>
-    private string InLanguage(string sitePath) => Absolute(LanguageAddresses.PathIn(_content.Site.Language, _content.Site, sitePath));
+    private string InLanguage(string sitePath, string? fragment = null) =>
+        _addresses.Absolute(LanguageAddresses.PathIn(_content.Site.Language, _content.Site, sitePath), fragment);
 
-    public static SiteDiscovery Build(SiteContent content, Uri baseUrl, DiscoveryPages pages)
+    /// <summary>The documents for a public base URL (absolute, ending in <c>/</c>), with the snapshot's base path and fingerprints.</summary>
+    public static SiteDiscovery Build(SiteContent content, Uri baseUrl, DiscoveryPages pages) =>
+        Build(content, content.Addresses.WithPublicBase(baseUrl), pages);
+
+    /// <summary>The documents for the given addresses, whose <see cref="SiteAddresses.PublicBase"/> must be known.</summary>
+    public static SiteDiscovery Build(SiteContent content, SiteAddresses addresses, DiscoveryPages pages)
     {
-        if (!baseUrl.IsAbsoluteUri || !baseUrl.AbsolutePath.EndsWith('/'))
+        var baseUrl = addresses.PublicBase;
+        if (baseUrl is null || !baseUrl.IsAbsoluteUri || !baseUrl.AbsolutePath.EndsWith('/'))
         {
-            throw new ArgumentException("The base URL must be absolute and end in '/'.", nameof(baseUrl));
+            throw new ArgumentException("The base URL must be absolute and end in '/'.", nameof(addresses));
         }
 
-        var discovery = new SiteDiscovery(content, baseUrl, pages);
+        var discovery = new SiteDiscovery(content, addresses, pages);
         discovery.Sitemap = discovery.BuildSitemap();
         discovery.Feed = discovery.BuildFeed();
         discovery.Robots = discovery.BuildRobots();
@@ -99,8 +112,8 @@ public sealed class SiteDiscovery
         return discovery;
     }
 
-    /// <summary>A site path (<c>/images/a.png</c>, <c>publications/x</c>) as an absolute URL under the base.</summary>
-    public string Absolute(string path) => new Uri(BaseUrl, path.TrimStart('/')).AbsoluteUri;
+    /// <summary>A decoded site path (<c>/publications/x</c>) as an absolute URL under the base.</summary>
+    public string Absolute(string path) => _addresses.Absolute("/" + path.TrimStart('/'));
 
     /// <summary>The site path of a paper's own page.</summary>
     public static string PublicationPath(string slug) => "/publications/" + slug;
@@ -123,7 +136,7 @@ public sealed class SiteDiscovery
             NoIndex = canonicalPath is null || !_content.Site.Seo.AllowIndexing,
             SiteName = _content.Site.Title,
             Type = type,
-            Image = preview is null ? null : Absolute(preview.Path),
+            Image = preview is null ? null : _addresses.AbsoluteAsset(preview.Path),
             ImageWidth = preview?.Width,
             ImageHeight = preview?.Height,
             ImageAlt = preview is null ? null : image is null && preview == _content.Profile.Avatar ? Text.SiteText.Format("Sidebar.PhotoOf", _content.Site.Language, _content.Profile.Name) : title,
@@ -235,15 +248,16 @@ public sealed class SiteDiscovery
                 $"tag:{authority},{item.Date.ToIsoString()}:{scope}news/{hash}",
                 PlainText.FromHtml(item.Html),
                 Start(item.Date),
-                InLanguage("/#news"),
+                InLanguage("/", "news"),
                 item.Html,
                 [],
                 Text.SiteText.Get("Section.News", _content.Site.Language));
         }
 
-        foreach (var paper in _content.Publications)
+        // An undated paper (a .bib entry without a year, or before year 1) has no place in a feed ordered by date.
+        foreach (var paper in _content.Publications.Where(p => p.Date.Year is >= 1 and <= 9999))
         {
-            var link = Pages.PublicationDetails ? InLanguage(PublicationPath(paper.Slug)) : paper.Url ?? InLanguage("/#publications");
+            var link = Pages.PublicationDetails ? InLanguage(PublicationPath(paper.Slug)) : paper.Url ?? InLanguage("/", "publications");
             yield return new FeedEntry(
                 $"tag:{authority},{paper.Date.ToIsoString()}:{scope}publications/{paper.Slug}",
                 paper.Title,
@@ -282,7 +296,7 @@ public sealed class SiteDiscovery
             writer.WriteElementString("generator", AtomNamespace, "ProfileSite");
             if (_content.Site.Seo.Icon is { } icon)
             {
-                writer.WriteElementString("icon", AtomNamespace, Absolute(icon.Path));
+                writer.WriteElementString("icon", AtomNamespace, _addresses.AbsoluteAsset(icon.Path));
             }
 
             foreach (var entry in entries)
@@ -348,26 +362,26 @@ public sealed class SiteDiscovery
         using (var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
         {
             json.WriteStartObject();
-            json.WriteString("name", site.Title);
-            json.WriteString("short_name", _content.Profile.Name);
+            json.WriteString("name", WellFormed.Json(site.Title));
+            json.WriteString("short_name", WellFormed.Json(_content.Profile.Name));
             if (site.Description is not null)
             {
-                json.WriteString("description", site.Description);
+                json.WriteString("description", WellFormed.Json(site.Description));
             }
 
-            json.WriteString("lang", site.Language);
-            json.WriteString("start_url", new Uri(Home).AbsolutePath);
-            json.WriteString("scope", BaseUrl.AbsolutePath);
+            json.WriteString("lang", WellFormed.Json(site.Language));
+            json.WriteString("start_url", WellFormed.Json(_addresses.Href(LanguageAddresses.PathIn(site.Language, site, "/"))));
+            json.WriteString("scope", WellFormed.Json(_addresses.Href("/")));
             json.WriteString("display", "browser");
-            json.WriteString("background_color", site.Seo.ThemeColorLight);
-            json.WriteString("theme_color", site.Seo.ThemeColorLight);
+            json.WriteString("background_color", WellFormed.Json(site.Seo.ThemeColorLight));
+            json.WriteString("theme_color", WellFormed.Json(site.Seo.ThemeColorLight));
             json.WriteStartArray("icons");
             if (site.Seo.Icon is { } icon)
             {
                 json.WriteStartObject();
-                json.WriteString("src", icon.Src);
-                json.WriteString("sizes", IconSizes(icon));
-                json.WriteString("type", MediaType(icon.Path));
+                json.WriteString("src", WellFormed.Json(_addresses.Asset(icon)));
+                json.WriteString("sizes", WellFormed.Json(IconSizes(icon)));
+                json.WriteString("type", WellFormed.Json(MediaType(icon.Path)));
                 json.WriteString("purpose", "any");
                 json.WriteEndObject();
             }
@@ -404,7 +418,7 @@ public sealed class SiteDiscovery
         var site = _content.Site;
         var home = Home;
         // One person in every language: the id is the default home page's.
-        var person = Absolute("/") + "#person";
+        var person = _addresses.Absolute("/", "person");
         using var stream = new MemoryStream();
         using (var json = new Utf8JsonWriter(stream, JsonOptions))
         {
@@ -414,32 +428,32 @@ public sealed class SiteDiscovery
 
             json.WriteStartObject();
             json.WriteString("@type", "Person");
-            json.WriteString("@id", person);
-            json.WriteString("name", profile.Name);
+            json.WriteString("@id", WellFormed.Json(person));
+            json.WriteString("name", WellFormed.Json(profile.Name));
             if (!profile.Aliases.IsEmpty)
             {
                 WriteStrings(json, "alternateName", profile.Aliases);
             }
 
-            json.WriteString("url", home);
+            json.WriteString("url", WellFormed.Json(home));
             if (profile.Avatar is { } avatar)
             {
-                json.WriteString("image", Absolute(avatar.Path));
+                json.WriteString("image", WellFormed.Json(_addresses.AbsoluteAsset(avatar.Path)));
             }
 
             if (profile.BioHtml is { } bio)
             {
-                json.WriteString("jobTitle", PlainText.FromHtml(bio));
+                json.WriteString("jobTitle", WellFormed.Json(PlainText.FromHtml(bio)));
             }
 
             if (profile.Employer is { } employer)
             {
                 json.WriteStartObject("affiliation");
                 json.WriteString("@type", "Organization");
-                json.WriteString("name", employer);
+                json.WriteString("name", WellFormed.Json(employer));
                 if (profile.EmployerUrl is { } employerUrl)
                 {
-                    json.WriteString("url", employerUrl);
+                    json.WriteString("url", WellFormed.Json(employerUrl));
                 }
 
                 json.WriteEndObject();
@@ -453,7 +467,7 @@ public sealed class SiteDiscovery
                 {
                     json.WriteStartObject();
                     json.WriteString("@type", "CollegeOrUniversity");
-                    json.WriteString("name", school);
+                    json.WriteString("name", WellFormed.Json(school));
                     json.WriteEndObject();
                 }
 
@@ -464,13 +478,13 @@ public sealed class SiteDiscovery
             {
                 json.WriteStartObject("workLocation");
                 json.WriteString("@type", "Place");
-                json.WriteString("name", location);
+                json.WriteString("name", WellFormed.Json(location));
                 json.WriteEndObject();
             }
 
             if (profile.Email is { } email)
             {
-                json.WriteString("email", email);
+                json.WriteString("email", WellFormed.Json(email));
             }
 
             // A CV is a document about the person, not another profile of them.
@@ -484,17 +498,17 @@ public sealed class SiteDiscovery
 
             json.WriteStartObject();
             json.WriteString("@type", "WebSite");
-            json.WriteString("@id", home + "#website");
-            json.WriteString("url", home);
-            json.WriteString("name", site.Title);
+            json.WriteString("@id", WellFormed.Json(home + "#website"));
+            json.WriteString("url", WellFormed.Json(home));
+            json.WriteString("name", WellFormed.Json(site.Title));
             if (site.Description is not null)
             {
-                json.WriteString("description", site.Description);
+                json.WriteString("description", WellFormed.Json(site.Description));
             }
 
-            json.WriteString("inLanguage", site.Language);
+            json.WriteString("inLanguage", WellFormed.Json(site.Language));
             json.WriteStartObject("author");
-            json.WriteString("@id", person);
+            json.WriteString("@id", WellFormed.Json(person));
             json.WriteEndObject();
             json.WriteEndObject();
 
@@ -510,7 +524,7 @@ public sealed class SiteDiscovery
         json.WriteStartArray(name);
         foreach (var value in values)
         {
-            json.WriteStringValue(value);
+            json.WriteStringValue(WellFormed.Json(value));
         }
 
         json.WriteEndArray();
@@ -522,7 +536,7 @@ public sealed class SiteDiscovery
     {
         using var stream = new MemoryStream();
         var settings = new XmlWriterSettings { Encoding = new UTF8Encoding(false), Indent = true, NewLineChars = "\n" };
-        using (var writer = XmlWriter.Create(stream, settings))
+        using (var writer = WellFormed.Writer(stream, settings))
         {
             writer.WriteStartDocument();
             write(writer);

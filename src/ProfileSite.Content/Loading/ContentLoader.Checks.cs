@@ -11,7 +11,7 @@ public sealed partial class ContentLoader
     /// on this site. Positions point at the YAML value: columns inside a quoted scalar would not
     /// match what the owner sees.
     /// </summary>
-    private static string? InlineMarkdown(YamlMap map, string key)
+    private string? InlineMarkdown(YamlMap map, string key)
     {
         if (map.String(key) is not { } markdown)
         {
@@ -31,7 +31,14 @@ public sealed partial class ContentLoader
 
         try
         {
-            return MarkdownRenderer.ToInlineHtml(markdown);
+            var mathProblems = new List<MarkdownMathProblem>();
+            var html = MarkdownRenderer.ToInlineHtml(markdown, _addresses.Written, _math, mathProblems);
+            foreach (var problem in mathProblems)
+            {
+                map.File.Warning(map.Node(key)!.Start, $"'{key}': {problem.Message}");
+            }
+
+            return html;
         }
         catch (ArgumentException)
         {
@@ -43,15 +50,23 @@ public sealed partial class ContentLoader
     private const string TooDeep = "Markdown nested too deeply to render; simplify the nesting of quotes, lists or brackets";
 
     /// <summary>Splits and renders a Markdown file; null (reported) when Markdig refuses its nesting while rendering.</summary>
-    private static (string? FrontMatter, int FrontMatterLine, string BodyHtml)? SplitFrontMatter(SourceFile file)
+    private (string? FrontMatter, int FrontMatterLine, string BodyHtml)? SplitFrontMatter(SourceFile file)
     {
         try
         {
-            return MarkdownRenderer.SplitFrontMatter(file.Text);
+            var mathProblems = new List<MarkdownMathProblem>();
+            var split = MarkdownRenderer.SplitFrontMatter(file.Text, _addresses.Written, _math, mathProblems);
+            foreach (var problem in mathProblems)
+            {
+                file.Warning(new Mark(0, problem.Line, problem.Column), problem.Message);
+            }
+
+            return split;
         }
         catch (ArgumentException)
         {
-            file.Error(new Mark(0, 1, 1), TooDeep);
+            var (line, column) = MarkdownLinks.NestingStart(file.Text);
+            file.Error(new Mark(0, line, column), TooDeep);
             return null;
         }
     }
@@ -60,7 +75,7 @@ public sealed partial class ContentLoader
     /// Checks a Markdown file's links (reported at their own line and column), then splits off the
     /// front matter and renders the body; null (reported) when Markdig refuses its nesting.
     /// </summary>
-    private static (string? FrontMatter, int FrontMatterLine, string BodyHtml)? RenderMarkdownFile(SourceFile file)
+    private (string? FrontMatter, int FrontMatterLine, string BodyHtml)? RenderMarkdownFile(SourceFile file)
     {
         var problems = MarkdownLinks.Problems(file.Text);
         foreach (var problem in problems)
@@ -68,7 +83,27 @@ public sealed partial class ContentLoader
             file.Error(new Mark(0, problem.Line, problem.Column), problem.Message);
         }
 
-        return problems.Any(p => p.Unrenderable) ? null : SplitFrontMatter(file);
+        if (problems.Any(p => p.Unrenderable) || SplitFrontMatter(file) is not { } split)
+        {
+            return null;
+        }
+
+        // Markdig takes a '---' block for front matter only once it is closed; left open, the
+        // YAML would be shown as text (about.md) or the file reported as having none (a paper).
+        if (split.FrontMatter is null && IsUnclosedFrontMatter(file.Text))
+        {
+            file.Error(new Mark(0, 1, 1), "the front matter that starts at 1:1 is not closed: end it with a line '---' "
+                + "(to start the text with a horizontal rule instead, write '***')");
+            return null;
+        }
+
+        return split;
+    }
+
+    private static bool IsUnclosedFrontMatter(string text)
+    {
+        var lines = text.Split('\n').Select(l => l.TrimEnd()).ToList();
+        return lines[0] == "---" && !lines.Skip(1).Any(l => l is "---" or "...");
     }
 
     /// <summary>

@@ -32,9 +32,6 @@ public sealed partial class ContentLoader
     /// <summary>Files in the content folder that may have translations beside them.</summary>
     private static readonly string[] TranslatableFiles = ["about", "news", "profile", "site"];
 
-    /// <summary>Keys of one language under a paper's <c>translations</c>.</summary>
-    private static readonly string[] PaperTranslationKeys = ["title", "summary", "body"];
-
     // ---- site.yaml: languages -----------------------------------------------------------
 
     /// <summary>
@@ -161,7 +158,7 @@ public sealed partial class ContentLoader
                 Publications = papers,
                 SelectedPublications = selected.IsEmpty ? papers : selected,
                 PublicationsBySlug = papers.ToFrozenDictionary(p => p.Slug, StringComparer.Ordinal),
-                PublicationIndex = PublicationIndex.Build(papers, site, root.PublicationIndex),
+                PublicationIndex = PublicationIndex.Build(papers, site, site.BaseUrl is { } publicUrl ? _addresses.WithPublicBase(publicUrl) : _addresses, root.PublicationIndex),
                 Navigation = [.. root.Navigation.Select(entry => TranslateEntry(entry, about, sections, language))],
             };
         }
@@ -291,7 +288,8 @@ public sealed partial class ContentLoader
         var source = section.Items.Select((item, i) => (Item: item, Mark: original.ItemMarks[i], File: Display(original.Path))).ToList();
         var target = translated.Section.Items.Select((item, i) => (Item: item, Mark: translated.ItemMarks[i], File: Display(path))).ToList();
         var items = new List<DatedItem>();
-        foreach (var (from, to) in Match(source, target, n => n.Item.Date.ToDisplayString()))
+        // Undated items (teaching, reviewing) are matched among themselves, in order.
+        foreach (var (from, to) in Match(source, target, n => n.Item.Date?.ToDisplayString() ?? ""))
         {
             if (from is not null && to is { } t)
             {
@@ -300,13 +298,13 @@ public sealed partial class ContentLoader
             else if (from is { } missing)
             {
                 WarnAt(missing.File, missing.Mark,
-                    $"this item of {missing.Item.Date.ToDisplayString()} has no translation in {Display(path)}; {language} pages show it in {DefaultLanguage}");
+                    $"{ItemOf(missing.Item.Date)} has no translation in {Display(path)}; {language} pages show it in {DefaultLanguage}");
                 items.Add(missing.Item with { Lang = DefaultLanguage });
             }
             else if (to is { } extra)
             {
                 WarnAt(extra.File, extra.Mark,
-                    $"no item of {extra.Item.Date.ToDisplayString()} in {Display(original.Path)} to translate; this one is shown on {language} pages only");
+                    $"no {ItemOf(extra.Item.Date)[5..]} in {Display(original.Path)} to translate; this one is shown on {language} pages only");
                 items.Add(extra.Item);
             }
         }
@@ -350,11 +348,16 @@ public sealed partial class ContentLoader
         return paper with
         {
             Title = translation?.Title ?? paper.Title,
+            // A translated title is plain text; the original's LaTeX markup describes the original.
+            TitleHtml = translation?.Title is null ? paper.TitleHtml : null,
             SummaryHtml = translation?.SummaryHtml ?? paper.SummaryHtml,
             AbstractHtml = translation?.AbstractHtml ?? paper.AbstractHtml,
             Untranslated = Fallback(fallback),
         };
     }
+
+    /// <summary>"this item of 2015.09 - 2019.06", or "this undated item".</summary>
+    private static string ItemOf(DateRange? date) => date is null ? "this undated item" : $"this item of {date.ToDisplayString()}";
 
     private void WarnAt(string file, Mark mark, string message) =>
         _diagnostics.Add(new ContentError(file, (int)mark.Line, (int)mark.Column, Severity.Warning, message));
@@ -421,7 +424,7 @@ public sealed partial class ContentLoader
                 continue;
             }
 
-            fields.RejectUnknownKeys(PaperTranslationKeys);
+            fields.RejectUnknownKeys(Schema.ContentModel.PaperTranslation.Keys);
             translations[language] = new PublicationTranslation(fields.String("title"), InlineMarkdown(fields, "summary"), BlockMarkdown(fields, "body"));
         }
 

@@ -14,220 +14,6 @@ public sealed partial class ContentLoader
 {
     private readonly Dictionary<string, Coauthor> _coauthors = new(StringComparer.Ordinal);
 
-    // ---- publications/*.bib -------------------------------------------------------------
-
-    /// <summary>Reads every <c>.bib</c> file into papers keyed by citation key, reporting problems with file:line:column.</summary>
-    private BibtexPapers LoadBibtexFiles(string folder)
-    {
-        var papers = new BibtexPapers();
-        foreach (var path in Directory.EnumerateFiles(folder, "*.bib").Order(StringComparer.Ordinal))
-        {
-            if (Open(path) is not { } file)
-            {
-                continue;
-            }
-
-            var document = BibtexParser.Parse(file.Text);
-            foreach (var problem in document.Problems)
-            {
-                _diagnostics.Add(new ContentError(file.DisplayPath, problem.Line, problem.Column, problem.IsWarning ? Severity.Warning : Severity.Error, problem.Message));
-            }
-
-            foreach (var entry in document.Entries)
-            {
-                if (papers.Find(entry.Key) is { } first)
-                {
-                    EntryError(file, entry, $"duplicate key '{entry.Key}' (also in {first.SourceFile}); keys must be unique");
-                }
-                else if (FromBibtex(file, entry) is { } paper)
-                {
-                    papers.Add(entry.Key, paper);
-                }
-            }
-        }
-
-        return papers;
-    }
-
-    /// <summary>Entries no Markdown file extended become papers of their own, slugged from their key.</summary>
-    private void AddUnclaimedBibtexPapers(BibtexPapers fromBibtex, List<Publication> papers, Dictionary<string, string> slugs)
-    {
-        foreach (var paper in fromBibtex.Unclaimed)
-        {
-            if (slugs.TryGetValue(paper.Slug, out var first))
-            {
-                var entry = paper.SourceEntry!;
-                _diagnostics.Add(new ContentError(paper.SourceFile, entry.Line, entry.Column, Severity.Error,
-                    $"entry '{entry.Key}' would be served at /publications/{paper.Slug}, which {first} already uses; rename the key or the file, or give that file 'bibtex_key: {entry.Key}' to merge them"));
-                continue;
-            }
-
-            slugs[paper.Slug] = paper.SourceFile;
-            papers.Add(paper);
-        }
-    }
-
-    /// <summary>Two papers the owner gave the same key would be one citation in every .bib that uses them.</summary>
-    private void ReportDuplicateBibtexKeys(List<Publication> papers)
-    {
-        foreach (var group in papers.Where(p => p.BibtexKey is not null).GroupBy(p => p.BibtexKey!, StringComparer.OrdinalIgnoreCase).Where(g => g.Count() > 1))
-        {
-            foreach (var paper in group.Skip(1))
-            {
-                _diagnostics.Add(new ContentError(paper.SourceFile, 0, 0, Severity.Error,
-                    $"citation key '{group.Key}' is also used by {group.First().SourceFile}; keys must be unique"));
-            }
-        }
-    }
-
-    private Publication? FromBibtex(SourceFile file, BibtexEntry entry)
-    {
-        var slug = Slug(entry.Key);
-        var title = entry["title"];
-        var names = entry.Field("author") ?? entry.Field("editor");
-        var people = names is null ? null : BibtexNames.Parse(names.Raw);
-        var date = BibtexDate(file, entry);
-        if (slug.Length == 0)
-        {
-            EntryError(file, entry, $"key '{entry.Key}' has no letters or digits to make a page address from");
-        }
-
-        if (title is null)
-        {
-            EntryError(file, entry, $"entry '{entry.Key}' has no 'title'");
-        }
-
-        if (people is null || people.Names.IsEmpty)
-        {
-            EntryError(file, entry, $"entry '{entry.Key}' has no 'author' (or 'editor')");
-        }
-
-        if (slug.Length == 0 || title is null || people is null || people.Names.IsEmpty || date is null)
-        {
-            return null;
-        }
-
-        var doi = entry["doi"] is { } d ? BareDoi(d) : null;
-        var arxiv = BibtexArxivId(entry);
-        var links = ImmutableArray.CreateBuilder<PublicationLink>();
-        if (entry["pdf"] is { } pdf && LinkKind.IsAbsoluteHttpUrl(pdf))
-        {
-            links.Add(new PublicationLink("pdf", PaperLinkKinds.All["pdf"].Label, pdf));
-        }
-
-        if (arxiv is not null && PaperLinkKinds.All["arxiv"].ToUrl(arxiv) is { } arxivUrl)
-        {
-            links.Add(new PublicationLink("arxiv", PaperLinkKinds.All["arxiv"].Label, arxivUrl));
-        }
-
-        if (doi is not null && PaperLinkKinds.All["doi"].ToUrl(doi) is { } doiUrl)
-        {
-            links.Add(new PublicationLink("doi", PaperLinkKinds.All["doi"].Label, doiUrl));
-        }
-
-        var url = entry["url"] is { } u && LinkKind.IsAbsoluteHttpUrl(u) ? u : null;
-        return new Publication
-        {
-            Slug = slug,
-            Title = title,
-            Authors = [.. people.Names.Select(n => ParseAuthor(n.Display))],
-            MoreAuthors = people.EtAl,
-            Venue = entry["journal"] ?? entry["booktitle"] ?? entry["school"] ?? entry["institution"] ?? entry["howpublished"] ?? entry["publisher"],
-            Date = date.Value,
-            Url = url,
-            Links = links.ToImmutable(),
-            AbstractHtml = entry["abstract"] is { } abs ? $"<p>{WebUtility.HtmlEncode(abs)}</p>" : null,
-            Type = BibtexType(entry, arxiv),
-            Tags = entry["keywords"] is { } keywords
-                ? [.. keywords.Split([',', ';'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)]
-                : [],
-            BibtexKey = entry.Key,
-            Doi = doi,
-            ArxivId = arxiv,
-            SourceEntry = entry,
-            SourceFile = file.DisplayPath,
-        };
-    }
-
-    private PartialDate? BibtexDate(SourceFile file, BibtexEntry entry)
-    {
-        // biblatex writes date = {2024-01-15}; BibTeX year = 2024 and month = jan.
-        if (entry["date"] is { } written && PartialDate.TryParse(written, out var full))
-        {
-            return full;
-        }
-
-        var yearField = entry.Field("year");
-        if (yearField is null || yearField.Value.Length != 4 || !PartialDate.TryParse(yearField.Value, out var year))
-        {
-            var (line, column) = yearField is null ? (entry.Line, entry.Column) : (yearField.Line, yearField.Column);
-            _diagnostics.Add(new ContentError(file.DisplayPath, line, column, Severity.Error,
-                yearField is null ? $"entry '{entry.Key}' has no 'year'" : $"'year' must be a four-digit year, got \"{yearField.Value}\""));
-            return null;
-        }
-
-        if (entry.Field("month") is not { } monthField)
-        {
-            return year;
-        }
-
-        if (Months.Parse(monthField.Value) is { } month)
-        {
-            return year with { Month = month };
-        }
-
-        _diagnostics.Add(new ContentError(file.DisplayPath, monthField.Line, monthField.Column, Severity.Warning,
-            $"'month' must be a month like jan, January or 1, got \"{monthField.Value}\"; the month is left out"));
-        return year;
-    }
-
-    private static PublicationType BibtexType(BibtexEntry entry, string? arxiv)
-    {
-        var venue = entry["journal"] ?? entry["howpublished"] ?? "";
-        // arXiv, bioRxiv, medRxiv, DBLP's "CoRR", Google Scholar's "arXiv preprint arXiv:...".
-        var preprint = venue.Contains("rxiv", StringComparison.OrdinalIgnoreCase) || venue.Equals("corr", StringComparison.OrdinalIgnoreCase)
-            || venue.Contains("preprint", StringComparison.OrdinalIgnoreCase);
-        return entry.Type switch
-        {
-            "article" when preprint => PublicationType.Preprint,
-            "article" => PublicationType.Journal,
-            "inproceedings" or "conference" or "proceedings" when (entry["booktitle"] ?? "").Contains("workshop", StringComparison.OrdinalIgnoreCase) => PublicationType.Workshop,
-            "inproceedings" or "conference" or "proceedings" => PublicationType.Conference,
-            "phdthesis" or "mastersthesis" or "thesis" => PublicationType.Thesis,
-            "book" => PublicationType.Book,
-            "incollection" or "inbook" => PublicationType.Chapter,
-            "techreport" or "report" => PublicationType.Report,
-            "misc" or "unpublished" or "online" when arxiv is not null || preprint => PublicationType.Preprint,
-            _ => PublicationType.Other,
-        };
-    }
-
-    private static string? BibtexArxivId(BibtexEntry entry)
-    {
-        var prefix = entry["archiveprefix"] ?? entry["eprinttype"];
-        if (entry["eprint"] is { } eprint && (prefix is null || prefix.Equals("arxiv", StringComparison.OrdinalIgnoreCase)))
-        {
-            var id = eprint.StartsWith("arXiv:", StringComparison.OrdinalIgnoreCase) ? eprint[6..].Trim() : eprint.Trim();
-            if (BareArxivId().IsMatch(id))
-            {
-                return id;
-            }
-        }
-
-        foreach (var text in new[] { entry["journal"], entry["url"], entry["note"] })
-        {
-            if (text is not null && ArxivPattern().Match(text) is { Success: true } match)
-            {
-                return match.Groups["id"].Value;
-            }
-        }
-
-        return null;
-    }
-
-    private void EntryError(SourceFile file, BibtexEntry entry, string message) =>
-        _diagnostics.Add(new ContentError(file.DisplayPath, entry.Line, entry.Column, Severity.Error, message));
-
     /// <summary>The papers read from <c>.bib</c> files; a Markdown file naming a key claims it to extend it.</summary>
     private sealed class BibtexPapers
     {
@@ -235,12 +21,19 @@ public sealed partial class ContentLoader
         private readonly List<string> _order = [];
         private readonly Dictionary<string, string> _claimedBy = new(StringComparer.OrdinalIgnoreCase);
 
+        private readonly HashSet<string> _hidden = new(StringComparer.OrdinalIgnoreCase);
+
         public Publication? Find(string key) => _byKey.GetValueOrDefault(key);
 
-        public void Add(string key, Publication paper)
+        /// <summary>Adds a paper; a hidden one (a crossref target) is listed only when a Markdown file claims it.</summary>
+        public void Add(string key, Publication paper, bool hidden = false)
         {
             _byKey[key] = paper;
             _order.Add(key);
+            if (hidden)
+            {
+                _hidden.Add(key);
+            }
         }
 
         /// <summary>The entry a Markdown file extends, or null when its key names none (or another file already extends it, reported).</summary>
@@ -261,20 +54,37 @@ public sealed partial class ContentLoader
             return paper;
         }
 
-        public IEnumerable<Publication> Unclaimed => _order.Where(k => !_claimedBy.ContainsKey(k)).Select(k => _byKey[k]);
+        public IEnumerable<Publication> Unclaimed => _order.Where(k => !_claimedBy.ContainsKey(k) && !_hidden.Contains(k)).Select(k => _byKey[k]);
     }
 
     // ---- front matter fields ------------------------------------------------------------
 
-    /// <summary>Front matter keys this part of the loader reads, beyond the basic ones.</summary>
-    private static readonly string[] BibtexFrontMatterKeys = ["bibtex_key"];
-
     /// <summary>What a Markdown file leaves out, the .bib entry it extends supplies.</summary>
-    private static Publication WithBasis(Publication paper, Publication basis) => paper with
+    private static Publication WithBasis(Publication paper, Publication basis)
     {
-        ScholarId = paper.ScholarId ?? basis.ScholarId,
-        AbstractHtml = paper.AbstractHtml ?? basis.AbstractHtml,
-    };
+        var sameTitle = paper.Title == basis.Title;
+        var sameVenue = paper.Venue == basis.Venue;
+        var sameDate = paper.Date == basis.Date;
+        return paper with
+        {
+            ScholarId = paper.ScholarId ?? basis.ScholarId,
+            AbstractHtml = paper.AbstractHtml ?? basis.AbstractHtml,
+            TitleHtml = sameTitle ? basis.TitleHtml : null,
+            TitleCsl = sameTitle ? basis.TitleCsl : null,
+            VenueCsl = sameVenue ? basis.VenueCsl : null,
+            Editors = basis.Editors,
+            MoreEditors = basis.MoreEditors,
+            Translators = basis.Translators,
+            EndDate = sameDate ? basis.EndDate : null,
+            OpenEndDate = sameDate && basis.OpenEndDate,
+            ApproximateDate = sameDate && basis.ApproximateDate,
+            Status = paper.Undated && sameDate ? basis.Status : null,
+            CslType = paper.Type == basis.Type ? basis.CslType : null,
+            Accessed = basis.Accessed,
+            Publisher = basis.Publisher,
+            Place = basis.Place,
+        };
+    }
 
     private static PublicationType? PaperType(YamlMap map)
     {
@@ -295,8 +105,8 @@ public sealed partial class ContentLoader
         return null;
     }
 
-    /// <summary>The owner's own <c>bibtex</c>: checked here so a broken one is reported, not served.</summary>
-    private static (string Text, string Key)? OwnBibtex(YamlMap map)
+    /// <summary>The owner's own <c>bibtex</c>: checked here so a broken one is reported, not served; with where its key is written.</summary>
+    private static (string Text, string Key, YamlDotNet.Core.Mark KeyMark)? OwnBibtex(YamlMap map)
     {
         var text = map.String("bibtex");
         if (text is null)
@@ -327,7 +137,10 @@ public sealed partial class ContentLoader
             return null;
         }
 
-        return (text.Trim(), document.Entries[0].Key);
+        // Inside a quoted scalar columns do not match the file (escapes, folding): point at the value.
+        var (keyLine, keyColumn) = document.Entries[0].KeyPosition;
+        var keyMark = block ? new YamlDotNet.Core.Mark(0, firstLine + keyLine - 1, keyColumn + indent) : node.Start;
+        return (text.Trim(), document.Entries[0].Key, keyMark);
     }
 
     /// <summary>Links from a Markdown file replace those of the same kind from the .bib entry it extends.</summary>
@@ -335,26 +148,12 @@ public sealed partial class ContentLoader
         [.. basis.Where(b => !own.Any(o => o.Kind == b.Kind)), .. own];
 
     private static string? DoiOf(ImmutableArray<PublicationLink> links) =>
-        links.FirstOrDefault(l => l.Kind == "doi") is { } doi ? BareDoi(doi.Url) : null;
+        links.FirstOrDefault(l => l.Kind == "doi") is { } doi ? Doi.Parse(doi.Url) : null;
 
     private static string? ArxivIdOf(ImmutableArray<PublicationLink> links) =>
         links.FirstOrDefault(l => l.Kind == "arxiv") is { } arxiv && ArxivPattern().Match(arxiv.Url) is { Success: true } match
             ? match.Groups["id"].Value
             : null;
-
-    private static string BareDoi(string written)
-    {
-        var doi = written.Trim();
-        foreach (var prefix in new[] { "https://doi.org/", "http://doi.org/", "https://dx.doi.org/", "http://dx.doi.org/", "doi:" })
-        {
-            if (doi.StartsWith(prefix, StringComparison.OrdinalIgnoreCase))
-            {
-                return Uri.UnescapeDataString(doi[prefix.Length..]);
-            }
-        }
-
-        return doi;
-    }
 
     [GeneratedRegex(@"^(?:\d{4}\.\d{4,5}|[a-z\-]+(?:\.[A-Z]{2})?/\d{7})(?:v\d+)?$", RegexOptions.CultureInvariant)]
     private static partial Regex BareArxivId();
@@ -396,7 +195,7 @@ public sealed partial class ContentLoader
             }
             else if (YamlMap.From(map.File, value, $"the homepage of '{name}' (a URL, or a mapping with 'url' and 'aliases')") is { } entry)
             {
-                entry.RejectUnknownKeys(["url", "aliases"]);
+                entry.RejectUnknownKeys(Schema.ContentModel.Coauthor.Keys);
                 if (!entry.Has("url"))
                 {
                     map.File.Error(value.Start, $"missing required field 'url' for '{name}'");

@@ -2,9 +2,11 @@ using System.Collections.Frozen;
 using System.Collections.Immutable;
 using System.Security.Cryptography;
 using System.Text;
+using ProfileSite.Content.Addresses;
 using ProfileSite.Content.Citations;
 using ProfileSite.Content.Markdown;
 using ProfileSite.Content.Text;
+using ProfileSite.Content.Schema;
 using YamlDotNet.RepresentationModel;
 
 namespace ProfileSite.Content.Loading;
@@ -16,6 +18,12 @@ public sealed record ContentLoadOptions(string ContentPath, string WebRootPath)
 {
     /// <summary>Files larger than this are refused (1 MiB by default).</summary>
     public long MaxFileBytes { get; init; } = 1024 * 1024;
+
+    /// <summary>Make every repair or skip in a <c>.bib</c> file an error instead of a warning (<c>check --strict</c>). Off by default.</summary>
+    public bool StrictBibliography { get; init; }
+
+    /// <summary>The URL path the site is served under (<c>/repo</c>), so links written in Markdown get it; empty for the root.</summary>
+    public string BasePath { get; init; } = "";
 }
 
 /// <summary>The outcome of a load: a snapshot when there were no errors, and every problem found.</summary>
@@ -41,12 +49,14 @@ public sealed partial class ContentLoader
     private readonly List<string> _inputs = [];
     private readonly Dictionary<string, byte[]> _read = new(StringComparer.Ordinal);
     private OwnerMatcher _owner = new([]);
+    private SiteAddresses _addresses;
 
     private ContentLoader(ContentLoadOptions options, TimeProvider time)
     {
         _options = options;
         _time = time;
         _displayRoot = new DirectoryInfo(options.ContentPath).Name;
+        _addresses = new SiteAddresses(options.BasePath, null, AssetTable.Empty);
     }
 
     public static ContentLoadResult Load(ContentLoadOptions options, TimeProvider? time = null) =>
@@ -60,6 +70,8 @@ public sealed partial class ContentLoader
             return Result(null);
         }
 
+        // The web root first: links and images written in Markdown resolve against it.
+        _addresses = new SiteAddresses(_options.BasePath, null, AssetTable.Build(_options.WebRootPath, _options.ContentPath));
         var profile = LoadProfile();
         _owner = new OwnerMatcher(profile is null ? [] : [profile.Name, .. profile.Aliases]);
         var site = LoadSite(profile);
@@ -93,13 +105,14 @@ public sealed partial class ContentLoader
             About = about ?? new AboutText(SiteText.Get("Section.AboutMe", site.Language), ""),
             News = news,
             Publications = publications,
-            PublicationIndex = PublicationIndex.Build(publications, site),
+            PublicationIndex = PublicationIndex.Build(publications, site, site.BaseUrl is { } publicUrl ? _addresses.WithPublicBase(publicUrl) : _addresses),
             SelectedPublications = selected.IsEmpty ? publications : selected,
             PublicationsBySlug = publications.ToFrozenDictionary(p => p.Slug, StringComparer.Ordinal),
             Sections = sections,
             Navigation = navigation,
             Warnings = [],
             LocalCitations = localCitations,
+            Addresses = site.BaseUrl is { } url ? _addresses.WithPublicBase(url) : _addresses,
         };
 
         // The translations read their own files, which count for the version and the times too.
@@ -128,10 +141,14 @@ public sealed partial class ContentLoader
     private string Display(string path) =>
         _displayRoot + "/" + Path.GetRelativePath(_options.ContentPath, path).Replace('\\', '/');
 
-    private SourceFile? Open(string path)
+    private SourceFile? Open(string path, long? maxBytes = null, Severity? legacyEncodings = null)
     {
         _inputs.Add(path);
-        var file = SourceFile.Read(path, Display(path), _diagnostics, _options.MaxFileBytes);
+        // BibTeX exports are a tool's text, read leniently; YAML and Markdown are the owner's.
+        // With StrictBibliography their repairs are errors, the characters taken out among them.
+        var lenient = path.EndsWith(".bib", StringComparison.OrdinalIgnoreCase);
+        var repairs = lenient && _options.StrictBibliography ? Severity.Error : Severity.Warning;
+        var file = SourceFile.Read(path, Display(path), _diagnostics, maxBytes ?? _options.MaxFileBytes, lenient, repairs, legacyEncodings);
         if (file is not null)
         {
             _read[path] = file.Bytes;
@@ -170,9 +187,6 @@ public sealed partial class ContentLoader
 
     // ---- profile.yaml -------------------------------------------------------------------
 
-    private static readonly string[] ProfileKeys =
-        ["name", "aliases", "avatar", "bio", "location", "employer", "employer_url", "email", "links"];
-
     private Profile? LoadProfile()
     {
         var map = OpenYamlMap("profile.yaml", "a mapping with at least 'name'", required: true);
@@ -181,7 +195,7 @@ public sealed partial class ContentLoader
             return null;
         }
 
-        map.RejectUnknownKeys(ProfileKeys);
+        map.RejectUnknownKeys(ContentModel.Profile.Keys);
         var name = map.String("name", required: true);
         var email = map.String("email");
         if (email is not null && !IsEmail(email))
@@ -245,8 +259,6 @@ public sealed partial class ContentLoader
 
     // ---- site.yaml ----------------------------------------------------------------------
 
-    private static readonly string[] SiteKeys = ["title", "description", "url", "language", "languages", "section_order", "footer", "citations"];
-
     private SiteSettings? LoadSite(Profile? profile)
     {
         var map = OpenYamlMap("site.yaml", "a mapping of site settings", required: false);
@@ -255,7 +267,7 @@ public sealed partial class ContentLoader
             return WithSeo(null, profile, new SiteSettings { Title = DefaultTitle(profile, "en"), Citations = LoadCitationSettings(null) });
         }
 
-        map.RejectUnknownKeys([.. SiteKeys, .. SeoKeys]);
+        map.RejectUnknownKeys(ContentModel.Site.Keys);
         var url = Url(map, "url");
         _titleGiven = map.Has("title");
         var language = map.String("language") ?? "en";
@@ -274,7 +286,7 @@ public sealed partial class ContentLoader
             BaseUrl = url is null ? null : new Uri(url.EndsWith('/') ? url : url + "/"),
             Language = language,
             Languages = _languages,
-            SectionOrder = [.. map.Strings("section_order").Select(s => s.Value)],
+            SectionOrder = [.. SectionOrder(map).Select(s => s.Value)],
             FooterHtml = InlineMarkdown(map, "footer"),
             Citations = LoadCitationSettings(map),
         });
@@ -283,6 +295,14 @@ public sealed partial class ContentLoader
     /// <summary>"{name} - Homepage" in the site's language, when site.yaml gives no title.</summary>
     private static string DefaultTitle(Profile? profile, string language) =>
         SiteText.Format("Site.DefaultTitle", language, profile?.Name ?? "").Trim(' ', '-');
+    /// <summary>The ids in site.yaml's section_order with their places, checked once the sections are known.</summary>
+    private (SourceFile? File, ImmutableArray<(string Value, YamlDotNet.Core.Mark Mark)> Items) _sectionOrder = (null, []);
+
+    private ImmutableArray<(string Value, YamlDotNet.Core.Mark Mark)> SectionOrder(YamlMap map)
+    {
+        _sectionOrder = (map.File, map.Strings("section_order"));
+        return _sectionOrder.Items;
+    }
 
     // ---- about.md -----------------------------------------------------------------------
 
@@ -312,7 +332,7 @@ public sealed partial class ContentLoader
             var root = YamlReader.Parse(yaml);
             if (root is not null && YamlMap.From(yaml, root, "front matter with 'title'") is { } map)
             {
-                map.RejectUnknownKeys(["title"]);
+                map.RejectUnknownKeys(ContentModel.About.Keys);
                 title = map.String("title") ?? title;
             }
         }
@@ -360,7 +380,7 @@ public sealed partial class ContentLoader
                 continue;
             }
 
-            map.RejectUnknownKeys(["date", "text"]);
+            map.RejectUnknownKeys(ContentModel.NewsItem.Keys);
             var date = map.Date("date", required: true);
             var text = map.String("text", required: true);
             if (date is { } d && text is not null && InlineMarkdown(map, "text") is { } html)
@@ -373,12 +393,6 @@ public sealed partial class ContentLoader
     }
 
     // ---- publications/*.md --------------------------------------------------------------
-
-    private static readonly string[] PublicationKeys =
-    [
-        "title", "authors", "venue", "badge", "date", "year", "url", "image", "summary", "selected",
-        "links", "scholar_id", "bibtex", "type", "tags", "citations", "translations",
-    ];
 
     private ImmutableArray<Publication> LoadPublications()
     {
@@ -432,7 +446,7 @@ public sealed partial class ContentLoader
             return null;
         }
 
-        map.RejectUnknownKeys([.. PublicationKeys, .. BibtexFrontMatterKeys]);
+        map.RejectUnknownKeys(ContentModel.Publication.Keys);
         // A file naming a .bib entry's key only adds to or overrides that entry: nothing is required.
         var bibtexKey = map.String("bibtex_key");
         var basis = fromBibtex.Claim(bibtexKey, map);
@@ -442,7 +456,7 @@ public sealed partial class ContentLoader
             map.File.Error(map.Node("bibtex_key")!.Start, $"no entry with key '{bibtexKey}' in the .bib files under publications/, so this file must give 'title', 'authors' and 'year' or 'date' itself");
         }
 
-        var authors = map.Strings("authors");
+        var authors = PlainAuthors(map.File, map.Strings("authors"));
         if (authors.IsEmpty && basis is null)
         {
             map.File.Error(map.Has("authors") ? map.Node("authors")!.Start : map.Start, "missing required field 'authors' (a list of names)");
@@ -460,7 +474,7 @@ public sealed partial class ContentLoader
         var selected = map.Bool("selected", basis?.Selected ?? false);
         var type = PaperType(map);
         var bibtex = OwnBibtex(map);
-        if (title is null || (authors.IsEmpty && basis is null) || date is null)
+        if (title is null || (authors.IsEmpty && basis is null) || date is null || authors.Any(a => a.Value is null))
         {
             return null;
         }
@@ -469,7 +483,7 @@ public sealed partial class ContentLoader
         {
             Slug = Slug(fileName),
             Title = title,
-            Authors = authors.IsEmpty ? basis!.Authors : [.. authors.Select(a => ParseAuthor(a.Value))],
+            Authors = authors.IsEmpty ? basis!.Authors : [.. authors.Select(a => ParseAuthor(a.Value!))],
             MoreAuthors = authors.IsEmpty && basis!.MoreAuthors,
             Venue = map.String("venue") ?? basis?.Venue,
             Badge = map.String("badge") ?? basis?.Badge,
@@ -492,8 +506,16 @@ public sealed partial class ContentLoader
             SourceEntry = basis?.SourceEntry,
             Translations = PaperTranslations(map),
         };
+        if (paper.BibtexKey is not null)
+        {
+            _keyMarks[file.DisplayPath] = (map.File, bibtexKey is not null ? map.Node("bibtex_key")!.Start : bibtex is { } own ? own.KeyMark : map.Start);
+        }
+
         return basis is null ? paper : WithBasis(paper, basis);
     }
+
+    // Where each Markdown paper's citation key is written ('bibtex_key', or the key of its own 'bibtex'), by file.
+    private readonly Dictionary<string, (SourceFile File, YamlDotNet.Core.Mark Mark)> _keyMarks = new(StringComparer.Ordinal);
 
     private static PartialDate? Year(YamlMap map)
     {
@@ -545,6 +567,19 @@ public sealed partial class ContentLoader
 
         return links.ToImmutable();
     }
+
+    /// <summary>The front matter's author names with hand-written markup checked (see <see cref="AuthorMarkup"/>); a refused name is null.</summary>
+    private ImmutableArray<(string? Value, YamlDotNet.Core.Mark Mark)> PlainAuthors(SourceFile file, ImmutableArray<(string Value, YamlDotNet.Core.Mark Mark)> written) =>
+        [.. written.Select(author =>
+        {
+            var verdict = AuthorMarkup.Check(author.Value, _owner.IsOwner);
+            if (verdict.Message is { } message)
+            {
+                file.Report(author.Mark, verdict.Name is null ? Severity.Error : Severity.Warning, message);
+            }
+
+            return (verdict.Name, author.Mark);
+        })];
 
     private Author ParseAuthor(string written)
     {
@@ -613,7 +648,7 @@ public sealed partial class ContentLoader
             return null;
         }
 
-        map.RejectUnknownKeys(["title", "icon", "items"]);
+        map.RejectUnknownKeys(ContentModel.Section.Keys);
         var title = map.String("title", required: true);
         var items = ImmutableArray.CreateBuilder<DatedItem>();
         var marks = ImmutableArray.CreateBuilder<YamlDotNet.Core.Mark>();
@@ -630,8 +665,9 @@ public sealed partial class ContentLoader
                         continue;
                     }
 
-                    item.RejectUnknownKeys(["date", "text"]);
-                    var dateText = item.String("date", required: true);
+                    item.RejectUnknownKeys(ContentModel.SectionItem.Keys);
+                    // Undated items (teaching, reviewing, memberships) are lists too: 'date' is optional.
+                    var dateText = item.String("date");
                     var text = item.String("text", required: true);
                     DateRange? range = null;
                     if (dateText is not null && !DateRange.TryParse(dateText, out range))
@@ -639,7 +675,7 @@ public sealed partial class ContentLoader
                         file.Error(item.Node("date")!.Start, $"'date' must be {DateRange.Expected}, got \"{dateText}\"");
                     }
 
-                    if (range is not null && text is not null && InlineMarkdown(item, "text") is { } html)
+                    if ((range is not null || dateText is null) && text is not null && InlineMarkdown(item, "text") is { } html)
                     {
                         items.Add(new DatedItem(range, html));
                         marks.Add(item.Start);
@@ -692,10 +728,10 @@ public sealed partial class ContentLoader
         }
 
         var known = BuiltInSections.Concat(sections.Select(s => s.Id)).ToArray();
-        foreach (var id in site.SectionOrder.Where(id => !known.Contains(id)))
+        foreach (var (id, mark) in _sectionOrder.Items.Where(item => !known.Contains(item.Value)))
         {
             var hint = Suggest.Closest(id, known) is { } s ? $"did you mean '{s}'?" : $"expected one of: {string.Join(", ", known)}";
-            _diagnostics.Add(new ContentError(_displayRoot + "/site.yaml", 0, 0, Severity.Error, $"'section_order' names unknown section '{id}'; {hint}"));
+            _sectionOrder.File!.Error(mark, $"'section_order' names unknown section '{id}'; {hint}");
         }
 
         // Sections the owner listed come first in that order; the rest keep their default place.
@@ -738,6 +774,8 @@ public sealed partial class ContentLoader
             return null;
         }
 
+        // One spelling for every page: "./images/a.png" and "/images/a.png" are images/a.png.
+        relative = SitePath.Resolve(relative)[1..];
         var path = Path.Combine(_options.WebRootPath, relative);
         if (!File.Exists(path))
         {
@@ -756,15 +794,23 @@ public sealed partial class ContentLoader
     private static bool LanguageTag(string text) =>
         text.Length is >= 2 and <= 35 && text.All(c => char.IsAsciiLetterOrDigit(c) || c == '-');
 
-    /// <summary>Lower-case letters, digits and single dashes: safe in a URL path.</summary>
+    /// <summary>
+    /// Lower-case letters, digits and single dashes: safe in a URL path. Latin letters with accents
+    /// lose them (<c>Müller2020</c> gives <c>muller2020</c>), as biber and Better BibTeX fold keys.
+    /// </summary>
     internal static string Slug(string text)
     {
         var builder = new StringBuilder(text.Length);
-        foreach (var c in text.Trim().ToLowerInvariant())
+        foreach (var letter in text.Trim().ToLowerInvariant())
         {
+            var c = letter < 128 ? letter : Bibtex.LatinLetters.Base(letter);
             if (char.IsAsciiLetterOrDigit(c))
             {
                 builder.Append(c);
+            }
+            else if (letter switch { 'ß' => "ss", 'æ' => "ae", 'œ' => "oe", 'ø' => "o", 'ł' => "l", 'đ' => "d", 'þ' => "th", 'ı' => "i", _ => null } is { } folded)
+            {
+                builder.Append(folded);
             }
             else if (builder.Length > 0 && builder[^1] != '-')
             {
@@ -786,6 +832,9 @@ public sealed partial class ContentLoader
             hash.AppendData(Encoding.UTF8.GetBytes(Path.GetRelativePath(_options.ContentPath, path)));
             hash.AppendData(_read.TryGetValue(path, out var bytes) ? bytes : ReadForVersion(path));
         }
+
+        // Every web root file too: an edited stylesheet is a new snapshot with new fingerprinted URLs.
+        hash.AppendData(Encoding.UTF8.GetBytes(_addresses.Assets.Digest()));
 
         return Convert.ToHexStringLower(hash.GetHashAndReset())[..16];
     }

@@ -1,7 +1,10 @@
 using Markdig;
 using Markdig.Extensions.AutoIdentifiers;
 using Markdig.Extensions.Yaml;
+using Markdig.Renderers;
 using Markdig.Syntax;
+using Markdig.Syntax.Inlines;
+using ProfileSite.Content.Formulas;
 
 namespace ProfileSite.Content.Markdown;
 
@@ -13,7 +16,8 @@ namespace ProfileSite.Content.Markdown;
 public static class MarkdownRenderer
 {
     /// <summary>Emoji shortcodes (<c>:tada:</c>), GitHub-style heading ids, GFM tables, autolinks,
-    /// strikethrough, task lists and footnotes; tables and code blocks in a box that scrolls
+    /// strikethrough, task lists, footnotes and math (<c>$...$</c>, <c>$$...$$</c>, see
+    /// <see cref="MarkdownMath"/>); tables and code blocks in a box that scrolls
     /// (<see cref="ScrollBoxes"/>). Smileys are off so <c>:)</c> stays text, and no
     /// extension that writes <c>style=""</c> attributes is used, so a strict CSP holds.</summary>
     public static MarkdownPipeline Pipeline { get; } = new MarkdownPipelineBuilder()
@@ -26,17 +30,30 @@ public static class MarkdownRenderer
         .UseTaskLists()
         .UseFootnotes()
         .Use<ScrollBoxes>()
+        .UseMathematics()
         .Build();
 
-    /// <summary>Renders a block of Markdown (paragraphs, lists, headings) to HTML.</summary>
-    public static string ToHtml(string markdown) => HtmlBalancer.Balance(Markdig.Markdown.ToHtml(markdown, Pipeline).Trim());
+    /// <summary>Renders a block of Markdown (paragraphs, lists, headings) to HTML; math through <paramref name="math"/>, invalid formulas into <paramref name="problems"/>.</summary>
+    /// <param name="markdown">The text.</param>
+    /// <param name="links">Resolves each link and image URL as written (URL, is-image) to the one the page carries; null keeps them.</param>
+    /// <param name="math">Converts formulas to MathML; null leaves them as code.</param>
+    /// <param name="problems">Receives the formulas that could not be converted.</param>
+    public static string ToHtml(
+        string markdown, Func<string, bool, string>? links = null, MathConverter? math = null, ICollection<MarkdownMathProblem>? problems = null)
+    {
+        var document = Markdig.Markdown.Parse(markdown, Pipeline);
+        Resolve(document, links);
+        return HtmlBalancer.Balance(Render(document, math, problems).Trim());
+    }
 
     /// <summary>Renders one line of Markdown for use inside an element (a news item, a card summary):
     /// a lone paragraph loses its <c>&lt;p&gt;</c> wrapper.</summary>
-    public static string ToInlineHtml(string markdown)
+    public static string ToInlineHtml(
+        string markdown, Func<string, bool, string>? links = null, MathConverter? math = null, ICollection<MarkdownMathProblem>? problems = null)
     {
         var document = Markdig.Markdown.Parse(markdown.Trim(), Pipeline);
-        var html = document.ToHtml(Pipeline).Trim();
+        Resolve(document, links);
+        var html = Render(document, math, problems).Trim();
         if (document.Count == 1 && document[0] is ParagraphBlock
             && html.StartsWith("<p>", StringComparison.Ordinal) && html.EndsWith("</p>", StringComparison.Ordinal))
         {
@@ -48,9 +65,11 @@ public static class MarkdownRenderer
 
     /// <summary>Splits a Markdown file into its YAML front matter (if any) and its rendered body.</summary>
     /// <returns>The front matter text, the 1-based file line its first line is on, and the body HTML.</returns>
-    public static (string? FrontMatter, int FrontMatterLine, string BodyHtml) SplitFrontMatter(string text)
+    public static (string? FrontMatter, int FrontMatterLine, string BodyHtml) SplitFrontMatter(
+        string text, Func<string, bool, string>? links = null, MathConverter? math = null, ICollection<MarkdownMathProblem>? problems = null)
     {
         var document = Markdig.Markdown.Parse(text, Pipeline);
+        Resolve(document, links);
         var frontMatter = document.Descendants<YamlFrontMatterBlock>().FirstOrDefault();
         string? yaml = null;
         var line = 0;
@@ -62,7 +81,39 @@ public static class MarkdownRenderer
             document.Remove(frontMatter);
         }
 
-        var body = HtmlBalancer.Balance(document.ToHtml(Pipeline).Trim());
+        var body = HtmlBalancer.Balance(Render(document, math, problems).Trim());
         return (yaml, line, body);
+    }
+
+    private static string Render(MarkdownDocument document, MathConverter? math, ICollection<MarkdownMathProblem>? problems)
+    {
+        using var writer = new StringWriter();
+        var renderer = new HtmlRenderer(writer);
+        Pipeline.Setup(renderer);
+        MarkdownMath.Use(renderer, math, problems);
+        renderer.Render(document);
+        writer.Flush();
+        return writer.ToString();
+    }
+
+    /// <summary>
+    /// Rewrites every link and image destination once, when the snapshot is built, so a relative
+    /// path means the same file on every page that shows the text (the About page, a paper's page,
+    /// the feed) rather than a different one below each page's own address.
+    /// </summary>
+    private static void Resolve(MarkdownDocument document, Func<string, bool, string>? links)
+    {
+        if (links is null)
+        {
+            return;
+        }
+
+        foreach (var link in document.Descendants<LinkInline>())
+        {
+            if (link.Url is { } url)
+            {
+                link.Url = links(url, link.IsImage);
+            }
+        }
     }
 }

@@ -8,9 +8,17 @@ namespace ProfileSite.Content;
 /// </summary>
 public sealed record LinkKind(string Label, string Icon, string? Template, string IdDescription = "an id")
 {
+    /// <summary>Turns an id into a URL where a template cannot (a DOI's suffix may hold any printable character); null when the id is invalid.</summary>
+    public Func<string, string?>? IdToUrl { get; init; }
+
     /// <summary>The absolute URL for what the owner wrote, or null when it is neither a URL nor a valid id.</summary>
     public string? ToUrl(string written)
     {
+        if (IdToUrl is not null)
+        {
+            return IdToUrl(written);
+        }
+
         if (IsAbsoluteHttpUrl(written))
         {
             return written;
@@ -58,7 +66,12 @@ public static class PaperLinkKinds
     {
         ["pdf"] = new("PDF", "pdf", null),
         ["arxiv"] = new("arXiv", "arxiv", "https://arxiv.org/abs/{id}", "an arXiv id like 2401.08309"),
-        ["doi"] = new("DOI", "doi", "https://doi.org/{id}", "a DOI like 10.1109/TPAMI.2024.3357172"),
+        ["doi"] = new("DOI", "doi", "https://doi.org/{id}", "a DOI like 10.1109/TPAMI.2024.3357172")
+        {
+            IdToUrl = written => Doi.Parse(written) is { } doi ? Doi.ToUrl(doi) : LinkKind.IsAbsoluteHttpUrl(written) ? written : null,
+        },
+        ["pubmed"] = new("PubMed", "link", "https://pubmed.ncbi.nlm.nih.gov/{id}/", "a PubMed id like 31452104"),
+        ["hdl"] = new("Handle", "link", "https://hdl.handle.net/{id}", "a Handle like 1721.1/12345"),
         ["code"] = new("Code", "code", null),
         ["slides"] = new("Slides", "slides", null),
         ["video"] = new("Video", "video", null),

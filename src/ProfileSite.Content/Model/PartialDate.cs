@@ -12,6 +12,12 @@ public readonly partial record struct PartialDate(int Year, int? Month, int? Day
     private static readonly string[] MonthNames =
         ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
 
+    /// <summary>No date at all: a bibliography entry without a year. Sorts before every real date (so last in newest-first lists).</summary>
+    public static PartialDate Unknown => default;
+
+    /// <summary>True for <see cref="Unknown"/>.</summary>
+    public bool IsUnknown => Year == 0 && Month is null && Day is null;
+
     /// <summary>The forms the owner may write, for error messages.</summary>
     public const string Expected = "YYYY, YYYY-MM or YYYY-MM-DD";
 
@@ -61,6 +67,11 @@ public readonly partial record struct PartialDate(int Year, int? Month, int? Day
 
     public int CompareTo(PartialDate other)
     {
+        if (IsUnknown || other.IsUnknown)
+        {
+            return IsUnknown.CompareTo(other.IsUnknown) * -1;
+        }
+
         var byYear = Year.CompareTo(other.Year);
         if (byYear != 0)
         {

@@ -74,6 +74,63 @@ public sealed record Publication
 
     /// <summary>The owner's translations of the title, summary and abstract, by language tag (front matter <c>translations</c>).</summary>
     public ImmutableDictionary<string, PublicationTranslation> Translations { get; init; } = ImmutableDictionary<string, PublicationTranslation>.Empty;
+    /// <summary>The title as HTML (emphasis, sub- and superscripts, small caps, MathML) when it came from LaTeX; null means <see cref="Title"/> as text.</summary>
+    public string? TitleHtml { get; init; }
+
+    /// <summary>The title for an HTML page: <see cref="TitleHtml"/>, else <see cref="Title"/> encoded.</summary>
+    public string DisplayTitleHtml => TitleHtml ?? System.Net.WebUtility.HtmlEncode(Title);
+
+    /// <summary>Editors (<c>editor</c>): shown as "(Ed.)" when the work has no author; CSL <c>editor</c>, never <c>citation_author</c>.</summary>
+    public ImmutableArray<Author> Editors { get; init; } = [];
+
+    /// <summary>True when the editor list ends with <c>and others</c>.</summary>
+    public bool MoreEditors { get; init; }
+
+    /// <summary>Translators (<c>translator</c>): CSL <c>translator</c>.</summary>
+    public ImmutableArray<Author> Translators { get; init; } = [];
+
+    /// <summary>The end of a date range (<c>date = {1984/1986}</c>); null for one date.</summary>
+    public PartialDate? EndDate { get; init; }
+
+    /// <summary>A range with no end yet (<c>date = {2019/..}</c>).</summary>
+    public bool OpenEndDate { get; init; }
+
+    /// <summary>The date is approximate (<c>2019~</c>): shown "ca.", CSL <c>circa</c>.</summary>
+    public bool ApproximateDate { get; init; }
+
+    /// <summary>
+    /// Where an undated work stands (<c>in press</c>, <c>forthcoming</c>, <c>submitted</c>): from
+    /// biblatex's <c>pubstate</c> or a <c>year</c> that holds such words; shown in place of "n.d.",
+    /// CSL <c>status</c>. Null when not known.
+    /// </summary>
+    public string? Status { get; init; }
+
+    /// <summary>True when no year is known: the paper is listed under "Undated", after every year.</summary>
+    public bool Undated => Date.IsUnknown;
+
+    /// <summary>The date as a reader sees it: <c>Sep 2024</c>, <c>1984–1986</c>, <c>ca. 1900</c>, <c>n.d.</c>.</summary>
+    public string DateText =>
+        Undated ? Status ?? "n.d."
+        : (ApproximateDate ? "ca. " : "") + Date.ToLongString()
+            + (EndDate is { } end ? "–" + end.ToLongString() : OpenEndDate ? "–" : "");
+
+    /// <summary>The CSL type when the source says more than <see cref="Type"/> (a <c>.bib</c> entry's type: <c>webpage</c>, <c>dataset</c>, ...).</summary>
+    public string? CslType { get; init; }
+
+    /// <summary>When a web source was read (<c>urldate</c>): CSL <c>accessed</c>.</summary>
+    public PartialDate? Accessed { get; init; }
+
+    /// <summary>The publisher, when the source names one apart from the venue.</summary>
+    public string? Publisher { get; init; }
+
+    /// <summary>Where it was published or held (<c>location</c>, <c>address</c>): CSL <c>publisher-place</c>.</summary>
+    public string? Place { get; init; }
+
+    /// <summary>The container's title as CSL rich text (<c>container-title</c>), when the source is LaTeX.</summary>
+    public string? VenueCsl { get; init; }
+
+    /// <summary>The title as CSL rich text (<c>&lt;i&gt;</c>, <c>&lt;sub&gt;</c>, <c>nocase</c> spans), when the source is LaTeX.</summary>
+    public string? TitleCsl { get; init; }
 
     /// <summary>True when some author carries the equal-contribution mark.</summary>
     public bool HasEqualContribution => Authors.Any(a => a.EqualContribution);
@@ -88,7 +145,14 @@ public sealed record Publication
 /// <param name="EqualContribution">Marked '*'.</param>
 /// <param name="Corresponding">Marked '†'.</param>
 /// <param name="Url">The co-author's homepage from <c>coauthors.yaml</c>, if listed there.</param>
-public sealed record Author(string Name, bool IsOwner, bool EqualContribution, bool Corresponding, string? Url = null);
+public sealed record Author(string Name, bool IsOwner, bool EqualContribution, bool Corresponding, string? Url = null)
+{
+    /// <summary>The name's BibTeX parts (first, von, last, jr) when it came from a <c>.bib</c> file; null means split <see cref="Name"/>.</summary>
+    public Bibtex.PersonName? Parts { get; init; }
+
+    /// <summary>The name's parts: as read from BibTeX, else <see cref="Name"/> split by BibTeX's rules.</summary>
+    public Bibtex.PersonName NameParts => Parts ?? Bibtex.BibtexNames.Split(Name);
+}
 
 /// <summary>A labelled link on a paper (PDF, Code, arXiv, ...).</summary>
 public sealed record PublicationLink(string Kind, string Label, string Url);

@@ -56,6 +56,9 @@ public sealed record SiteContent
     /// <summary>Citations per paper slug, only for papers some source knows.</summary>
     public FrozenDictionary<string, int> CitationCounts { get; init; } = FrozenDictionary<string, int>.Empty;
 
+    /// <summary>Every address the site emits is built here: base path, public URL, fingerprinted web root files.</summary>
+    public Addresses.SiteAddresses Addresses { get; init; } = Content.Addresses.SiteAddresses.Root;
+
     /// <summary>The citation count of a paper, or null when no source knows it.</summary>
     public int? CitationsOf(Publication paper) => CitationCounts.TryGetValue(paper.Slug, out var count) ? count : null;
 
@@ -222,7 +225,7 @@ public sealed record DatedSection(string Id, string Title, string? Icon, Immutab
 }
 
 /// <summary>One entry of a dated section.</summary>
-public sealed record DatedItem(DateRange Date, string Html)
+public sealed record DatedItem(DateRange? Date, string Html)
 {
     /// <summary>The text's language when it is not the page's (an untranslated fallback); else null.</summary>
     public string? Lang { get; init; }

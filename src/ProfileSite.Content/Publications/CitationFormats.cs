@@ -37,11 +37,14 @@ internal static partial class CitationFormats
             tags.Add(new("citation_author", author.Name));
         }
 
-        // Scholar wants "2010/5/12", or the year alone when the day is not known.
+        // Scholar wants "2010/5/12", or the year alone when the day is not known; an undated entry has none.
         var date = paper.Date;
-        tags.Add(new("citation_publication_date", date.Day is { } day
-            ? $"{date.Year}/{date.Month}/{day}"
-            : date.Year.ToString(CultureInfo.InvariantCulture)));
+        if (!paper.Undated)
+        {
+            tags.Add(new("citation_publication_date", date.Day is { } day
+                ? $"{date.Year}/{date.Month}/{day}"
+                : date.Year.ToString(CultureInfo.InvariantCulture)));
+        }
         if (paper.Venue is { } venue && VenueTag(paper.Type) is { } venueTag)
         {
             tags.Add(new(venueTag, venue));
@@ -96,7 +99,10 @@ internal static partial class CitationFormats
     }
 
     /// <summary>schema.org <c>ScholarlyArticle</c> for a <c>&lt;script type="application/ld+json"&gt;</c> data block.</summary>
-    public static string JsonLd(Publication paper, Uri? pageUrl, Uri? baseUrl)
+    /// <param name="paper">The paper.</param>
+    /// <param name="pageUrl">Its page's absolute address, when the public URL is known.</param>
+    /// <param name="imageUrl">Its image's address as <see cref="Addresses.SiteAddresses"/> builds it (fingerprinted), if it has one.</param>
+    public static string JsonLd(Publication paper, Uri? pageUrl, string? imageUrl)
     {
         using var stream = new MemoryStream();
         using (var json = new Utf8JsonWriter(stream, JsonOptions))
@@ -121,7 +127,13 @@ internal static partial class CitationFormats
             }
 
             json.WriteEndArray();
-            json.WriteString("datePublished", paper.Date.ToIsoString());
+            WritePeople(json, "editor", paper.Editors);
+            WritePeople(json, "translator", paper.Translators);
+            if (!paper.Undated)
+            {
+                json.WriteString("datePublished", paper.Date.ToIsoString());
+            }
+
             if (paper.Venue is not null)
             {
                 json.WriteStartObject("isPartOf");
@@ -135,7 +147,7 @@ internal static partial class CitationFormats
                 json.WriteString("url", pageUrl.ToString());
             }
 
-            var sameAs = new[] { paper.Url, paper.Doi is null ? null : $"https://doi.org/{paper.Doi}", paper.ArxivId is null ? null : $"https://arxiv.org/abs/{paper.ArxivId}" }
+            var sameAs = new[] { paper.Url, paper.Doi is null ? null : Doi.ToUrl(paper.Doi), paper.ArxivId is null ? null : $"https://arxiv.org/abs/{paper.ArxivId}" }
                 .OfType<string>().Distinct().ToArray();
             if (sameAs.Length > 0)
             {
@@ -148,9 +160,9 @@ internal static partial class CitationFormats
                 json.WriteEndArray();
             }
 
-            if (paper.Image is { } image)
+            if (imageUrl is not null)
             {
-                json.WriteString("image", baseUrl is null ? image.Src : new Uri(baseUrl, image.Path).ToString());
+                json.WriteString("image", imageUrl);
             }
 
             if (PlainText(paper.SummaryHtml ?? paper.AbstractHtml) is { Length: > 0 } description)
@@ -178,7 +190,12 @@ internal static partial class CitationFormats
         return Encoding.UTF8.GetString(stream.ToArray());
     }
 
-    /// <summary>Every paper as a CSL-JSON array.</summary>
+    /// <summary>
+    /// Every paper as a CSL-JSON array (CSL 1.0.2 schema): names in their BibTeX parts
+    /// (<c>family</c>, <c>given</c>, <c>non-dropping-particle</c>, <c>suffix</c>, or <c>literal</c>
+    /// for an organisation), editors and translators as such, date ranges and <c>circa</c>, titles
+    /// in CSL's rich-text subset, and the volume, issue, pages, ISBN and ISSN a <c>.bib</c> entry gives.
+    /// </summary>
     public static byte[] CslJson(IEnumerable<(Publication Paper, string Key, Uri? PageUrl)> papers)
     {
         using var stream = new MemoryStream();
@@ -189,41 +206,51 @@ internal static partial class CitationFormats
             {
                 json.WriteStartObject();
                 json.WriteString("id", key);
-                json.WriteString("type", CslType(paper.Type));
-                json.WriteString("title", paper.Title);
-                json.WriteStartArray("author");
-                foreach (var name in paper.Authors.Select(a => BibtexNames.Split(a.Name)))
+                json.WriteString("type", paper.CslType ?? CslType(paper.Type));
+                json.WriteString("title", paper.TitleCsl ?? paper.Title);
+                WriteCslNames(json, "author", paper.Authors);
+                WriteCslNames(json, "editor", paper.Editors);
+                WriteCslNames(json, "translator", paper.Translators);
+                if (!paper.Undated)
                 {
-                    json.WriteStartObject();
-                    json.WriteString("family", name.Family);
-                    if (name.Given.Length > 0)
-                    {
-                        json.WriteString("given", name.Given);
-                    }
-
-                    json.WriteEndObject();
+                    WriteCslDate(json, "issued", paper.Date, paper.EndDate, paper.ApproximateDate);
                 }
 
-                json.WriteEndArray();
-                json.WriteStartObject("issued");
-                json.WriteStartArray("date-parts");
-                json.WriteStartArray();
-                json.WriteNumberValue(paper.Date.Year);
-                if (paper.Date.Month is { } month)
+                if (paper.Status is not null)
                 {
-                    json.WriteNumberValue(month);
-                    if (paper.Date.Day is { } day)
-                    {
-                        json.WriteNumberValue(day);
-                    }
+                    json.WriteString("status", paper.Status);
                 }
 
-                json.WriteEndArray();
-                json.WriteEndArray();
-                json.WriteEndObject();
+                if (paper.Accessed is { } accessed)
+                {
+                    WriteCslDate(json, "accessed", accessed, null, false);
+                }
+
                 if (paper.Venue is not null)
                 {
-                    json.WriteString(paper.Type is PublicationType.Thesis or PublicationType.Book or PublicationType.Report ? "publisher" : "container-title", paper.Venue);
+                    var venueIsPublisher = paper.Publisher is null && paper.Type is PublicationType.Thesis or PublicationType.Book or PublicationType.Report;
+                    json.WriteString(venueIsPublisher ? "publisher" : "container-title", venueIsPublisher ? paper.Venue : paper.VenueCsl ?? paper.Venue);
+                }
+
+                if (paper.Publisher is not null)
+                {
+                    json.WriteString("publisher", paper.Publisher);
+                }
+
+                if (paper.Place is not null)
+                {
+                    json.WriteString("publisher-place", paper.Place);
+                }
+
+                if (paper.SourceEntry is { } entry)
+                {
+                    foreach (var (field, csl) in new[] { ("volume", "volume"), ("number", "issue"), ("issue", "issue"), ("pages", "page"), ("isbn", "ISBN"), ("issn", "ISSN"), ("edition", "edition") })
+                    {
+                        if (entry[field] is { } value && !(csl == "issue" && field == "issue" && entry["number"] is not null))
+                        {
+                            json.WriteString(csl, csl == "page" ? value.Replace('–', '-') : value);
+                        }
+                    }
                 }
 
                 if (paper.Doi is not null)
@@ -255,6 +282,94 @@ internal static partial class CitationFormats
         return stream.ToArray();
     }
 
+    private static void WriteCslNames(Utf8JsonWriter json, string property, ImmutableArray<Author> people)
+    {
+        if (people.IsEmpty)
+        {
+            return;
+        }
+
+        json.WriteStartArray(property);
+        foreach (var name in people.Select(a => a.NameParts))
+        {
+            json.WriteStartObject();
+            if (name.IsLiteral || (name.First.Length == 0 && name.Von.Length == 0 && name.Jr.Length == 0 && name.Last.Contains(' ', StringComparison.Ordinal)))
+            {
+                json.WriteString("literal", name.Last);
+            }
+            else
+            {
+                json.WriteString("family", name.Last);
+                if (name.First.Length > 0)
+                {
+                    json.WriteString("given", name.First);
+                }
+
+                if (name.Von.Length > 0)
+                {
+                    json.WriteString("non-dropping-particle", name.Von);
+                }
+
+                if (name.Jr.Length > 0)
+                {
+                    json.WriteString("suffix", name.Jr);
+                }
+            }
+
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
+    }
+
+    private static void WriteCslDate(Utf8JsonWriter json, string property, PartialDate date, PartialDate? end, bool circa)
+    {
+        json.WriteStartObject(property);
+        json.WriteStartArray("date-parts");
+        foreach (var part in end is { } e ? [date, e] : new[] { date })
+        {
+            json.WriteStartArray();
+            json.WriteNumberValue(part.Year);
+            if (part.Month is { } month)
+            {
+                json.WriteNumberValue(month);
+                if (part.Day is { } day)
+                {
+                    json.WriteNumberValue(day);
+                }
+            }
+
+            json.WriteEndArray();
+        }
+
+        json.WriteEndArray();
+        if (circa)
+        {
+            json.WriteBoolean("circa", true);
+        }
+
+        json.WriteEndObject();
+    }
+
+    private static void WritePeople(Utf8JsonWriter json, string property, ImmutableArray<Author> people)
+    {
+        if (people.IsEmpty)
+        {
+            return;
+        }
+
+        json.WriteStartArray(property);
+        foreach (var person in people)
+        {
+            json.WriteStartObject();
+            json.WriteString("@type", "Person");
+            json.WriteString("name", person.Name);
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
+    }
+
     private static string CslType(PublicationType type) => type switch
     {
         PublicationType.Journal => "article-journal",
@@ -269,7 +384,7 @@ internal static partial class CitationFormats
 
     /// <summary>Rendered Markdown as one line of plain text (tags dropped, entities decoded, spaces collapsed).</summary>
     public static string? PlainText(string? html) =>
-        html is null ? null : string.Join(' ', WebUtility.HtmlDecode(Tags().Replace(html, "")).Split((char[])[' ', '\n', '\t', '\r'], StringSplitOptions.RemoveEmptyEntries));
+        html is null ? null : string.Join(' ', WebUtility.HtmlDecode(Tags().Replace(Formulas.MathMl.ReplaceWithText(html), "")).Split((char[])[' ', '\n', '\t', '\r'], StringSplitOptions.RemoveEmptyEntries));
 
     [GeneratedRegex("<[^>]*>")]
     private static partial Regex Tags();

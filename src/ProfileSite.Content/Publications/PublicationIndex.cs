@@ -8,7 +8,17 @@ using ProfileSite.Content.Loading;
 namespace ProfileSite.Content;
 
 /// <summary>Papers of one year, newest first.</summary>
-public sealed record YearGroup(int Year, ImmutableArray<Publication> Papers);
+public sealed record YearGroup(int Year, ImmutableArray<Publication> Papers)
+{
+    /// <summary>The group of papers without a year, listed after every year.</summary>
+    public bool Undated => Year == 0;
+
+    /// <summary>The heading: the year, or "Undated".</summary>
+    public string Heading => Undated ? "Undated" : Year.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>The value of <c>?year=</c> that selects this group, and its element id suffix: <c>2024</c> or <c>undated</c>.</summary>
+    public string Value => Undated ? "undated" : Year.ToString(CultureInfo.InvariantCulture);
+}
 
 /// <summary>One value a list can be filtered by, with how many papers have it.</summary>
 /// <param name="Value">What goes in the query string (<c>2024</c>, <c>conference</c>, <c>dropout</c>, <c>Tao Luo</c>).</param>
@@ -46,7 +56,7 @@ public sealed class PublicationIndex
     {
         All = all;
         Years = Group(all);
-        YearFacets = [.. Years.Select(g => new Facet(g.Year.ToString(CultureInfo.InvariantCulture), g.Year.ToString(CultureInfo.InvariantCulture), g.Papers.Length))];
+        YearFacets = [.. Years.Select(g => new Facet(g.Value, g.Heading, g.Papers.Length))];
         TypeFacets = [.. all.GroupBy(p => p.Type).OrderBy(g => g.Key).Select(g => new Facet(g.Key.Name(), g.Key.Label(), g.Count()))];
         TagFacets = Facets(all.SelectMany(p => p.Tags.Distinct(StringComparer.OrdinalIgnoreCase)), StringComparer.OrdinalIgnoreCase);
         CoauthorFacets = Facets(all.SelectMany(p => p.Authors.Where(a => !a.IsOwner).Select(a => a.Name).Distinct()), new NameComparer());
@@ -84,16 +94,19 @@ public sealed class PublicationIndex
     public static string PagePath(string slug) => $"{ListPath}/{slug}";
 
     /// <summary>Builds everything derived from the papers; <paramref name="site"/> gives absolute URLs when it has a base URL.</summary>
-    /// <param name="papers">The papers, newest first, in the language of <paramref name="site"/>.</param>
+    /// <param name="papers">Every paper, newest first, in the language of <paramref name="site"/>.</param>
     /// <param name="site">The site settings of these pages (base URL, language).</param>
+    /// <param name="addresses">Where page and image addresses come from (base path, fingerprints); the site root without.</param>
     /// <param name="original">For a translation: the default language's index. Citation keys, BibTeX,
     /// CSL-JSON and Google Scholar's tags describe the paper as published, so they come from there;
     /// the JSON-LD and page addresses are this language's.</param>
-    public static PublicationIndex Build(ImmutableArray<Publication> papers, SiteSettings site, PublicationIndex? original = null)
+    public static PublicationIndex Build(
+        ImmutableArray<Publication> papers, SiteSettings site, Addresses.SiteAddresses? addresses = null, PublicationIndex? original = null)
     {
+        addresses ??= site.BaseUrl is { } url ? Addresses.SiteAddresses.Root.WithPublicBase(url) : Addresses.SiteAddresses.Root;
         if (original is not null)
         {
-            return Translate(papers, site, original);
+            return Translate(papers, site, addresses, original);
         }
 
         var keys = Keys(papers);
@@ -103,12 +116,13 @@ public sealed class PublicationIndex
         foreach (var paper in papers)
         {
             var key = keys[paper.Slug];
-            var pageUrl = PageUrl(site, paper.Slug);
+            var pageUrl = PageUrl(site, addresses, paper.Slug);
+            var imageUrl = ImageUrl(paper, addresses);
             var bibtex = paper.Bibtex
                 ?? (paper.SourceEntry is { } entry ? BibtexWriter.FromEntry(entry) : BibtexWriter.FromPublication(paper, key));
             pages[paper.Slug] = new PublicationPage(
                 paper, key, bibtex, Encoding.UTF8.GetBytes(bibtex + "\n"),
-                CitationFormats.Highwire(paper, pageUrl), CitationFormats.JsonLd(paper, pageUrl, site.BaseUrl),
+                CitationFormats.Highwire(paper, pageUrl), CitationFormats.JsonLd(paper, pageUrl, imageUrl),
                 CitationFormats.PlainText(paper.SummaryHtml ?? paper.AbstractHtml));
             csl.Add((paper, key, pageUrl));
             all.Append(bibtex).Append("\n\n");
@@ -122,18 +136,18 @@ public sealed class PublicationIndex
         };
     }
 
-    private static PublicationIndex Translate(ImmutableArray<Publication> papers, SiteSettings site, PublicationIndex original)
+    private static PublicationIndex Translate(ImmutableArray<Publication> papers, SiteSettings site, Addresses.SiteAddresses addresses, PublicationIndex original)
     {
         var pages = new Dictionary<string, PublicationPage>(StringComparer.Ordinal);
         foreach (var paper in papers)
         {
             var source = original.Pages[paper.Slug];
-            var pageUrl = PageUrl(site, paper.Slug);
+            var pageUrl = PageUrl(site, addresses, paper.Slug);
             pages[paper.Slug] = source with
             {
                 Paper = paper,
                 CitationTags = CitationFormats.Highwire(source.Paper, pageUrl),
-                JsonLd = CitationFormats.JsonLd(paper, pageUrl, site.BaseUrl),
+                JsonLd = CitationFormats.JsonLd(paper, pageUrl, ImageUrl(paper, addresses)),
                 Description = CitationFormats.PlainText(paper.SummaryHtml ?? paper.AbstractHtml),
             };
         }
@@ -146,9 +160,13 @@ public sealed class PublicationIndex
         };
     }
 
-    /// <summary>The absolute address of a paper's page in the language of <paramref name="site"/>, when the base URL is known.</summary>
-    private static Uri? PageUrl(SiteSettings site, string slug) =>
-        site.BaseUrl is null ? null : new Uri(site.BaseUrl, (site.PathPrefix + PagePath(slug)).TrimStart('/'));
+    /// <summary>The absolute address of a paper's page in the language of <paramref name="site"/>, when the public URL is known.</summary>
+    private static Uri? PageUrl(SiteSettings site, Addresses.SiteAddresses addresses, string slug) =>
+        addresses.PublicBase is null ? null : new Uri(addresses.Absolute(LanguageAddresses.PathIn(site.Language, site, PagePath(slug))));
+
+    private static string? ImageUrl(Publication paper, Addresses.SiteAddresses addresses) =>
+        paper.Image is not { } image ? null
+            : addresses.PublicBase is null ? addresses.Asset(image) : addresses.AbsoluteAsset(image.Path);
 
     /// <summary>The papers matching a filter, grouped by year, with what is active and what was not understood.</summary>
     public PublicationListing Query(PublicationFilter filter)
@@ -162,9 +180,9 @@ public sealed class PublicationIndex
         IEnumerable<Publication> papers = All;
         if (filter.Year is { } year)
         {
-            if (YearFacets.Any(f => f.Value == year.Trim()))
+            if (YearFacets.Any(f => string.Equals(f.Value, year.Trim(), StringComparison.OrdinalIgnoreCase)))
             {
-                papers = papers.Where(p => p.Date.Year.ToString(CultureInfo.InvariantCulture) == year.Trim());
+                papers = papers.Where(p => string.Equals(p.Undated ? "undated" : p.Date.Year.ToString(CultureInfo.InvariantCulture), year.Trim(), StringComparison.OrdinalIgnoreCase));
             }
             else
             {
@@ -217,7 +235,7 @@ public sealed class PublicationIndex
     private static string Shorten(string value) => value.Length > 80 ? value[..80] + "…" : value;
 
     private static ImmutableArray<YearGroup> Group(ImmutableArray<Publication> papers) =>
-        [.. papers.GroupBy(p => p.Date.Year).OrderByDescending(g => g.Key).Select(g => new YearGroup(g.Key, [.. g]))];
+        [.. papers.GroupBy(p => p.Date.Year).OrderByDescending(g => g.Key == 0 ? int.MinValue : g.Key).Select(g => new YearGroup(g.Key, [.. g]))];
 
     private static ImmutableArray<Facet> Facets(IEnumerable<string> values, IEqualityComparer<string> comparer) =>
         [.. values.GroupBy(v => v, comparer)

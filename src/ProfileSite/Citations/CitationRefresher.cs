@@ -24,7 +24,7 @@ public sealed class CitationRefresher(
         }
 
         await WaitForContentAsync(stoppingToken);
-        ApplyCache();
+        await ApplyCacheAsync();
         var tick = TimeSpan.FromTicks(Math.Min(options.Value.RefreshInterval.Ticks, TimeSpan.FromMinutes(1).Ticks));
         while (!stoppingToken.IsCancellationRequested)
         {
@@ -50,7 +50,7 @@ public sealed class CitationRefresher(
 
     private IEnumerable<CitationSource> RemoteSources() => store.Current.Site.Citations.Sources.Where(s => s.IsRemote);
 
-    private void ApplyCache()
+    private async Task ApplyCacheAsync()
     {
         var cached = cache.Load();
         var interval = options.Value.RefreshInterval;
@@ -70,7 +70,7 @@ public sealed class CitationRefresher(
 
             _fetched[source.Key] = entry;
             _due[source.Key] = entry.Fetched + interval;
-            store.SetRemoteCitations(source.Key, data);
+            await store.SetRemoteCitationsAsync(source.Key, data);
             logger.LogInformation("Citations of {Source} loaded from the cache (fetched {Fetched:u})", source.Key, entry.Fetched);
         }
     }
@@ -105,7 +105,7 @@ public sealed class CitationRefresher(
             }
 
             _fetched[source.Key] = result.Source!;
-            store.SetRemoteCitations(source.Key, result.Data!);
+            await store.SetRemoteCitationsAsync(source.Key, result.Data!);
             cache.Save(_fetched);
             logger.LogInformation("Citations of {Source} refreshed: {Total} in total", source.Key, result.Data!.Total);
         }

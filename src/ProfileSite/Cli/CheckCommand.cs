@@ -5,9 +5,11 @@ using ProfileSite.Content.Loading;
 namespace ProfileSite.Cli;
 
 /// <summary>
-/// <c>ProfileSite check [--content DIR] [--webroot DIR]</c>: validates the content as serving
-/// would, prints every problem and a summary, and exits 0 (valid, warnings allowed), 1 (content
-/// errors) or 2 (usage error).
+/// <c>ProfileSite check [--content DIR] [--webroot DIR] [--strict]</c>: validates the content as
+/// serving would (the files, then every page and document they publish), prints every problem and
+/// a summary, and exits 0 (valid, warnings allowed), 1 (content errors) or 2 (usage error).
+/// <c>--strict</c> makes the warnings about <c>.bib</c> files (repairs and skips) errors, as the
+/// <c>ProfileSite:StrictBibtex</c> setting does.
 /// </summary>
 public static class CheckCommand
 {
@@ -15,7 +17,7 @@ public static class CheckCommand
     public const int ContentErrors = 1;
     public const int UsageError = 2;
 
-    public static RootCommand AddCheckCommand(this RootCommand root)
+    public static RootCommand AddCheckCommand(this RootCommand root, Func<string[], Task<int>> serve)
     {
         var content = new Option<string>("--content")
         {
@@ -27,8 +29,12 @@ public static class CheckCommand
             Description = "The web root images are checked against (default: as serving resolves it).",
             HelpName = "DIR",
         };
-        var command = new Command("check", "Validate the content without serving it.") { content, webRoot };
-        command.Action = new CheckAction(content, webRoot);
+        var strict = new Option<bool>("--strict")
+        {
+            Description = "Make every repair or skip in a .bib file an error (as ProfileSite:StrictBibtex does).",
+        };
+        var command = new Command("check", "Validate the content without serving it.") { content, webRoot, strict };
+        command.Action = new CheckAction(content, webRoot, strict, serve);
         root.Subcommands.Add(command);
         return root;
     }
@@ -37,7 +43,9 @@ public static class CheckCommand
     /// Runs even when parsing failed (<see cref="ClearsParseErrors"/>), so that a usage error
     /// exits with 2 rather than System.CommandLine's default 1, which here means "content errors".
     /// </summary>
-    private sealed class CheckAction(Option<string> contentOption, Option<string> webRootOption) : SynchronousCommandLineAction
+    private sealed class CheckAction(
+        Option<string> contentOption, Option<string> webRootOption, Option<bool> strictOption, Func<string[], Task<int>> serve)
+        : SynchronousCommandLineAction
     {
         public override bool ClearsParseErrors => true;
 
@@ -70,8 +78,19 @@ public static class CheckCommand
             var options = Settings();
             options.ContentPath = content ?? options.ContentPath;
             options.WebRootPath = webRoot ?? options.WebRootPath;
+            options.StrictBibtex |= parseResult.GetValue(strictOption);
             var paths = ContentPaths.Resolve(options, Directory.GetCurrentDirectory(), AppContext.BaseDirectory);
             var result = ContentStartup.Read(paths, options);
+            if (result.Succeeded)
+            {
+                // The files are valid; now every page and document they make must build.
+                var unpublished = PublishCheck.RunAsync(serve, paths, CancellationToken.None).GetAwaiter().GetResult();
+                if (unpublished.Count > 0)
+                {
+                    result = new ContentLoadResult(null, [.. unpublished, .. result.Problems], result.FileCount);
+                }
+            }
+
             ContentReport.Write(Console.Out, result);
             return result.Succeeded ? Valid : ContentErrors;
         }
@@ -83,7 +102,7 @@ public static class CheckCommand
                 Console.Error.WriteLine($"check: {problem}");
             }
 
-            Console.Error.WriteLine("usage: ProfileSite check [--content DIR] [--webroot DIR]");
+            Console.Error.WriteLine("usage: ProfileSite check [--content DIR] [--webroot DIR] [--strict]");
             return UsageError;
         }
 

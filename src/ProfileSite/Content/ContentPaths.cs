@@ -17,7 +17,10 @@ public sealed record ContentPaths(string ContentPath, string WebRootPath)
 
     /// <summary>The loader's options from these folders and the operator's limits: one place for startup, reload and <c>check</c>.</summary>
     public ContentLoadOptions LoadOptions(ProfileSiteOptions options) =>
-        new(ContentPath, WebRootPath) { MaxFileBytes = options.MaxContentFileBytes };
+        new(ContentPath, WebRootPath)
+        {
+            MaxFileBytes = options.MaxContentFileBytes, StrictBibliography = options.StrictBibtex, BasePath = options.BasePath,
+        };
 
     private static string Resolve(string? configured, string folder, string currentDirectory, string baseDirectory)
     {

@@ -103,7 +103,7 @@ public sealed class ContentReloader(
             {
                 _changes.Reader.TryRead(out _);
                 await QuietAsync(debounce, stoppingToken);
-                Reload();
+                await ReloadAsync();
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -136,8 +136,12 @@ public sealed class ContentReloader(
         }
     }
 
-    /// <summary>Builds the next snapshot from disk and swaps it in when it is valid and new.</summary>
-    internal void Reload()
+    /// <summary>
+    /// Builds the next snapshot from disk and, when it is valid and new, publishes it (every page
+    /// and document built and verified) and swaps it in; a failure at either step keeps the last
+    /// good snapshot serving.
+    /// </summary>
+    internal async Task ReloadAsync()
     {
         ContentLoadResult result;
         try
@@ -153,29 +157,15 @@ public sealed class ContentReloader(
 
         if (result.Content is null)
         {
-            status.Failed(new ReloadFailure(result.Problems, result.FileCount, time.GetUtcNow()));
-            var errors = string.Join('\n', result.Problems.Where(p => p.IsError));
-            if (errors != _loggedErrors)
-            {
-                // Once per distinct set of errors: saving an unrelated file does not repeat them.
-                _loggedErrors = errors;
-                foreach (var problem in result.Problems.Where(p => p.IsError))
-                {
-                    logger.LogError("{Problem}", problem.ToString());
-                }
-
-                logger.LogError("The edited content has {Errors} error(s); still serving the last good version {Version}",
-                    result.ErrorCount, store.Current.Version);
-            }
-
+            Refuse(result.Problems, result.FileCount);
             return;
         }
 
         var recovered = status.Failure is not null;
-        _loggedErrors = null;
-        status.Recovered();
         if (result.Content.Version == _loadedVersion)
         {
+            _loggedErrors = null;
+            status.Recovered();
             if (recovered)
             {
                 logger.LogInformation("The content is valid again; serving {Version}", result.Content.Version);
@@ -184,8 +174,17 @@ public sealed class ContentReloader(
             return;
         }
 
-        store.Swap(result.Content);
+        var unpublished = await store.SwapAsync(result.Content);
+        if (unpublished.Count > 0)
+        {
+            // Valid files whose pages or documents could not be built: the same as invalid files.
+            Refuse([.. unpublished, .. result.Problems], result.FileCount);
+            return;
+        }
+
         _loadedVersion = result.Content.Version;
+        _loggedErrors = null;
+        status.Recovered();
         foreach (var warning in result.Problems)
         {
             logger.LogWarning("{Problem}", warning.ToString());
@@ -193,6 +192,26 @@ public sealed class ContentReloader(
 
         logger.LogInformation("Reloaded content {Version}: {Papers} publications, {News} news items",
             result.Content.Version, result.Content.Publications.Length, result.Content.News.Length);
+    }
+
+    /// <summary>Records and logs (once per distinct set) why the edited content is not served.</summary>
+    private void Refuse(ImmutableArray<ContentError> problems, int fileCount)
+    {
+        status.Failed(new ReloadFailure(problems, fileCount, time.GetUtcNow()));
+        var errors = string.Join('\n', problems.Where(p => p.IsError));
+        if (errors == _loggedErrors)
+        {
+            return; // saving an unrelated file does not repeat them
+        }
+
+        _loggedErrors = errors;
+        foreach (var problem in problems.Where(p => p.IsError))
+        {
+            logger.LogError("{Problem}", problem.ToString());
+        }
+
+        logger.LogError("The edited content has {Errors} error(s); still serving the last good version {Version}",
+            problems.Count(p => p.IsError), store.Current.Version);
     }
 
     private Watch? TryWatch()

@@ -13,6 +13,7 @@ public static class ContentServiceCollectionExtensions
     /// </summary>
     public static IServiceCollection AddSiteContent(this IServiceCollection services)
     {
+        Hosting.StartupTimeline.Mark("runtime and host configuration");
         services.AddOptions<ProfileSiteOptions>()
             .BindConfiguration(ProfileSiteOptions.Section)
             .ValidateDataAnnotations()
@@ -21,7 +22,12 @@ public static class ContentServiceCollectionExtensions
             sp.GetRequiredService<IOptions<ProfileSiteOptions>>().Value, Directory.GetCurrentDirectory(), AppContext.BaseDirectory));
         services.AddSingleton<ContentStore>();
         services.AddSingleton<ContentStartup>();
-        services.AddScoped(sp => sp.GetRequiredService<ContentStore>().Current.In(sp.GetRequiredService<Localization.PageLanguage>().Language));
+        // A request the publisher makes renders the snapshot being published, not the one served;
+        // either way in the language of the page asked for.
+        services.AddScoped(sp =>
+            (sp.GetService<IHttpContextAccessor>()?.HttpContext?.Features.Get<Publishing.PublishRenderFeature>()?.Content
+                ?? sp.GetRequiredService<ContentStore>().Current)
+            .In(sp.GetRequiredService<Localization.PageLanguage>().Language));
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<ContentReloadStatus>();
         services.AddHostedService<ContentReloader>();
@@ -31,7 +37,9 @@ public static class ContentServiceCollectionExtensions
     /// <summary>Loads and validates the content; throws <see cref="ContentInvalidException"/> with every problem.</summary>
     public static WebApplication LoadSiteContent(this WebApplication app)
     {
+        Hosting.StartupTimeline.Mark("host built");
         app.Services.GetRequiredService<ContentStartup>().Load();
+        Hosting.StartupTimeline.Mark("content loaded");
         return app;
     }
 }

@@ -1,55 +1,158 @@
 using System.Collections.Frozen;
 using ProfileSite.Content.Citations;
 using ProfileSite.Content.Loading;
+using ProfileSite.Publishing;
 
 namespace ProfileSite.Content;
 
 /// <summary>
-/// Holds the current content snapshot. Readers take <see cref="Current"/> once per request
-/// (see <see cref="ContentServiceCollectionExtensions"/>); a reload swaps the reference whole.
-/// The published snapshot is the loaded content with the latest remote citation data applied,
-/// so a change to either publishes a new whole snapshot (and a new version).
+/// Holds the current content snapshot and what it publishes. Readers take <see cref="Current"/>
+/// once per request (see <see cref="ContentServiceCollectionExtensions"/>); a new snapshot (a
+/// reload, or remote citation data applied to the loaded content) is published whole, every page
+/// and document built and verified, and only then swapped in together with its published output:
+/// when publishing fails, the last good pair keeps serving.
 /// </summary>
-public sealed class ContentStore
+public sealed class ContentStore : IDisposable
 {
-    private readonly Lock _gate = new();
+    // One publish at a time, in the order snapshots arrive.
+    private readonly SemaphoreSlim _publishing = new(1, 1);
     private SiteContent? _loaded;
     private FrozenDictionary<string, CitationData> _remote = FrozenDictionary<string, CitationData>.Empty;
-    private SiteContent? _current;
+    private State? _state;
+    private readonly TaskCompletionSource _startupPublished = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private Publisher? _publisher;
+    private Compressor? _compressor;
 
     public SiteContent Current =>
-        Volatile.Read(ref _current) ?? throw new InvalidOperationException("Content is read at startup, before the first request.");
+        Volatile.Read(ref _state)?.Content ?? throw new InvalidOperationException("Content is read at startup, before the first request.");
 
-    public bool IsLoaded => Volatile.Read(ref _current) is not null;
+    public bool IsLoaded => Volatile.Read(ref _state) is not null;
 
     /// <summary>The snapshot, or null before the first load (health checks must not throw).</summary>
-    public SiteContent? Peek => Volatile.Read(ref _current);
+    public SiteContent? Peek => Volatile.Read(ref _state)?.Content;
 
-    /// <summary>Publishes newly loaded content (startup or reload).</summary>
-    public void Swap(SiteContent content)
-    {
-        lock (_gate)
-        {
-            _loaded = content;
-            Publish();
-        }
-    }
+    /// <summary>Completes once the startup snapshot is published (and its compression queued): for tests and benchmarks.</summary>
+    public Task StartupPublished => _startupPublished.Task;
 
-    /// <summary>Publishes a remote source's new data on top of the loaded content.</summary>
-    public void SetRemoteCitations(string sourceKey, CitationData data)
+    /// <summary>What the current snapshot publishes; null until the server has started and publishing began.</summary>
+    public PublishedSnapshot? Published => Volatile.Read(ref _state)?.Published;
+
+    /// <summary>Publishes newly loaded content (a reload) and waits for it; see <see cref="SwapAsync"/>.</summary>
+    public IReadOnlyList<ContentError> Swap(SiteContent content) => SwapAsync(content).GetAwaiter().GetResult();
+
+    /// <summary>
+    /// Publishes newly loaded content (startup or reload): every page and document is built and
+    /// verified, then the snapshot and its output are swapped in at once.
+    /// </summary>
+    /// <returns>The problems that kept it from being published (the last good snapshot still serves); empty on success.</returns>
+    public async Task<IReadOnlyList<ContentError>> SwapAsync(SiteContent content)
     {
-        lock (_gate)
+        await _publishing.WaitAsync();
+        try
         {
-            _remote = new Dictionary<string, CitationData>(_remote, StringComparer.Ordinal) { [sourceKey] = data }
-                .ToFrozenDictionary(StringComparer.Ordinal);
-            if (_loaded is not null)
+            var errors = await PublishAsync(CitationApplier.Apply(content, _remote));
+            if (errors.Count == 0)
             {
-                Publish();
+                _loaded = content;
             }
+
+            return errors;
+        }
+        finally
+        {
+            _publishing.Release();
         }
     }
 
-    private void Publish() => Volatile.Write(ref _current, CitationApplier.Apply(_loaded!, _remote));
+    /// <summary>Publishes a remote source's new data on top of the loaded content; the old numbers stay when that fails.</summary>
+    public async Task<IReadOnlyList<ContentError>> SetRemoteCitationsAsync(string sourceKey, CitationData data)
+    {
+        await _publishing.WaitAsync();
+        try
+        {
+            var remote = new Dictionary<string, CitationData>(_remote, StringComparer.Ordinal) { [sourceKey] = data }
+                .ToFrozenDictionary(StringComparer.Ordinal);
+            var errors = _loaded is null ? [] : await PublishAsync(CitationApplier.Apply(_loaded, remote));
+            if (errors.Count == 0)
+            {
+                _remote = remote;
+            }
+
+            return errors;
+        }
+        finally
+        {
+            _publishing.Release();
+        }
+    }
+
+    /// <summary>
+    /// Called once the server has built its pipeline: from now on snapshots are published. The
+    /// snapshot loaded at startup is published at once, in the background and resource by resource,
+    /// so the server answers while it is built (a request waits only for its own page).
+    /// </summary>
+    /// <returns>The resources that failed to build (they are then rendered per request, as before publishing existed).</returns>
+    internal async Task<IReadOnlyList<ContentError>> AttachAsync(Publisher publisher, Compressor compressor)
+    {
+        await _publishing.WaitAsync();
+        try
+        {
+            _publisher = publisher;
+            _compressor = compressor;
+            if (Volatile.Read(ref _state) is not { } state)
+            {
+                return [];
+            }
+
+            var snapshot = publisher.Prepare(state.Content);
+            Volatile.Write(ref _state, state with { Published = snapshot });
+            var errors = await publisher.RenderAsync(snapshot.Primary, snapshot.Lifetime);
+            Compress(snapshot);
+            return errors;
+        }
+        finally
+        {
+            _publishing.Release();
+            _startupPublished.TrySetResult();
+        }
+    }
+
+    private async Task<IReadOnlyList<ContentError>> PublishAsync(SiteContent next)
+    {
+        if (_publisher is not { IsAttached: true } publisher)
+        {
+            // Before the server starts (the startup load): there is nothing to render through yet.
+            Volatile.Write(ref _state, new State(next, null));
+            return [];
+        }
+
+        var snapshot = publisher.Prepare(next);
+        var errors = await publisher.RenderAsync(snapshot.Primary, snapshot.Lifetime);
+        if (errors.Count > 0)
+        {
+            snapshot.Dispose();
+            return errors;
+        }
+
+        var old = Interlocked.Exchange(ref _state, new State(next, snapshot));
+        old?.Published?.Dispose();
+        Compress(snapshot);
+        return errors;
+    }
+
+    /// <summary>The web root's text files always; the pages when they carry the configured URL (a placeholder site is compressed on first use).</summary>
+    private void Compress(PublishedSnapshot snapshot)
+    {
+        _compressor?.Enqueue(snapshot.Assets.Representations, snapshot.Lifetime);
+        if (snapshot.HasFixedBase)
+        {
+            _compressor?.Enqueue(snapshot.Primary, snapshot.Lifetime);
+        }
+    }
+
+    public void Dispose() => _publishing.Dispose();
+
+    private sealed record State(SiteContent Content, PublishedSnapshot? Published);
 }
 
 /// <summary>Thrown at startup when the content cannot be served; carries every problem found.</summary>
@@ -81,7 +184,7 @@ public sealed class ContentStartup(
             logger.LogWarning("{Problem}", warning);
         }
 
-        store.Swap(result.Content);
+        store.Swap(result.Content); // before the server starts: nothing is rendered yet
         logger.LogInformation(
             "Loaded content {Version} from {ContentPath}: {Papers} publications, {News} news items",
             result.Content.Version, paths.ContentPath, result.Content.Publications.Length, result.Content.News.Length);

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Text;
 using Microsoft.AspNetCore.Routing.Patterns;
 using Microsoft.Net.Http.Headers;
+using ProfileSite.Content.Addresses;
 using ProfileSite.Content.Discovery;
 
 namespace ProfileSite.Hosting;
@@ -22,19 +23,20 @@ public static class DiscoveryEndpoints
     public static WebApplication MapSiteDiscovery(this WebApplication app)
     {
         string[] methods = [HttpMethods.Get, HttpMethods.Head];
-        app.MapMethods("/sitemap.xml", methods, (HttpContext http, SiteContent content, DiscoveryCache cache) =>
-            Document(cache.For(content, http), d => d.Sitemap, "application/xml; charset=utf-8"));
-        app.MapMethods("/feed.xml", methods, (HttpContext http, SiteContent content, DiscoveryCache cache) =>
-            Document(cache.For(content, http), d => d.Feed, "application/atom+xml; charset=utf-8"));
-        app.MapMethods("/site.webmanifest", methods, (HttpContext http, SiteContent content, DiscoveryCache cache) =>
-            Document(cache.For(content, http), d => d.Manifest, "application/manifest+json; charset=utf-8"));
-        // Each further language has its own feed and manifest (names, start page, language).
-        app.MapMethods($"/{{lang:{Localization.SiteLanguageConstraint.Name}}}/feed.xml", methods, (HttpContext http, SiteContent content, DiscoveryCache cache) =>
-            Document(cache.For(content, http), d => d.Feed, "application/atom+xml; charset=utf-8"));
-        app.MapMethods($"/{{lang:{Localization.SiteLanguageConstraint.Name}}}/site.webmanifest", methods, (HttpContext http, SiteContent content, DiscoveryCache cache) =>
-            Document(cache.For(content, http), d => d.Manifest, "application/manifest+json; charset=utf-8"));
-        app.MapMethods("/robots.txt", methods, (HttpContext http, SiteContent content, DiscoveryCache cache) =>
-            Document(cache.For(content, http), d => Encoding.UTF8.GetBytes(d.Robots), "text/plain; charset=utf-8"));
+        app.MapMethods("/sitemap.xml", methods, (SiteContent content, SiteAddresses addresses, DiscoveryCache cache) =>
+            Document(cache.For(content, addresses), d => d.Sitemap, "application/xml; charset=utf-8"));
+        app.MapMethods("/feed.xml", methods, (SiteContent content, SiteAddresses addresses, DiscoveryCache cache) =>
+            Document(cache.For(content, addresses), d => d.Feed, "application/atom+xml; charset=utf-8"));
+        app.MapMethods("/site.webmanifest", methods, (SiteContent content, SiteAddresses addresses, DiscoveryCache cache) =>
+            Document(cache.For(content, addresses), d => d.Manifest, "application/manifest+json; charset=utf-8"));
+        // Each further language has its own feed and manifest (names, start page, language): the
+        // scoped SiteContent is already the snapshot in the language the path names.
+        app.MapMethods($"/{{lang:{Localization.SiteLanguageConstraint.Name}}}/feed.xml", methods, (SiteContent content, SiteAddresses addresses, DiscoveryCache cache) =>
+            Document(cache.For(content, addresses), d => d.Feed, "application/atom+xml; charset=utf-8"));
+        app.MapMethods($"/{{lang:{Localization.SiteLanguageConstraint.Name}}}/site.webmanifest", methods, (SiteContent content, SiteAddresses addresses, DiscoveryCache cache) =>
+            Document(cache.For(content, addresses), d => d.Manifest, "application/manifest+json; charset=utf-8"));
+        app.MapMethods("/robots.txt", methods, (SiteContent content, SiteAddresses addresses, DiscoveryCache cache) =>
+            Document(cache.For(content, addresses), d => Encoding.UTF8.GetBytes(d.Robots), "text/plain; charset=utf-8"));
 
         // Old AcadHomepage links (/about, /about/, /about.html) keep working; routing matches /about/ as /about.
         app.MapMethods("/about", methods, () => Results.Redirect("/", permanent: true));
@@ -53,10 +55,10 @@ public static class DiscoveryEndpoints
 }
 
 /// <summary>
-/// Builds <see cref="SiteDiscovery"/> once per snapshot and base URL. With site.yaml's <c>url</c>
-/// set there is one base; without it the base comes from each request, so a few hosts are kept
-/// (localhost and the public name, typically) and a flood of invented Host headers is built but
-/// not stored.
+/// Builds <see cref="SiteDiscovery"/> once per snapshot and base URL, when the snapshot is
+/// published (<see cref="Publishing.Publisher"/>). With site.yaml's <c>url</c> set there is one
+/// base; without it the base comes from each request, so a few hosts are kept (localhost and the
+/// public name, typically) and a flood of invented Host headers is built but not stored.
 /// </summary>
 public sealed class DiscoveryCache(EndpointDataSource endpoints)
 {
@@ -65,10 +67,17 @@ public sealed class DiscoveryCache(EndpointDataSource endpoints)
     private readonly Lazy<DiscoveryPages> _pages = new(() => DetectPages(endpoints.Endpoints));
     private Generation _current = new("");
 
-    public SiteDiscovery For(SiteContent content, HttpContext http) => For(content, BaseUrl(content, http.Request));
+    /// <summary>The documents for a public base URL (absolute, ending in <c>/</c>).</summary>
+    public SiteDiscovery For(SiteContent content, Uri baseUrl) => For(content, content.Addresses.WithPublicBase(baseUrl));
 
-    public SiteDiscovery For(SiteContent content, Uri baseUrl)
+    /// <summary>site.yaml's <c>url</c>, else the request's scheme and host under the configured base path (never the path the request spelled).</summary>
+    public static Uri BaseUrl(SiteContent content, HttpRequest request) =>
+        content.Site.BaseUrl ?? content.Addresses.BaseFor(request.Scheme, request.Host.ToUriComponent());
+
+    /// <summary>The documents for a request's addresses (its snapshot's, with the public URL it is answered for).</summary>
+    public SiteDiscovery For(SiteContent content, SiteAddresses addresses)
     {
+        var baseUrl = addresses.PublicBase ?? throw new ArgumentException("The addresses have no public URL.", nameof(addresses));
         var current = Volatile.Read(ref _current);
         if (current.Version != content.Version)
         {
@@ -84,13 +93,9 @@ public sealed class DiscoveryCache(EndpointDataSource endpoints)
             return found;
         }
 
-        var built = SiteDiscovery.Build(content, baseUrl, _pages.Value);
+        var built = SiteDiscovery.Build(content, addresses, _pages.Value);
         return current.ByBase.Count < MaxBases ? current.ByBase.GetOrAdd(key, built) : built;
     }
-
-    /// <summary>site.yaml's <c>url</c>, else the address this request came to.</summary>
-    public static Uri BaseUrl(SiteContent content, HttpRequest request) =>
-        content.Site.BaseUrl ?? new Uri($"{request.Scheme}://{request.Host.ToUriComponent()}{request.PathBase.ToUriComponent()}/");
 
     /// <summary>
     /// Which publication pages this app serves, read from its routes: <c>/publications</c> and

@@ -5,7 +5,9 @@ namespace ProfileSite.Hosting;
 public static class LoggingExtensions
 {
     /// <summary>
-    /// Serilog from the "Serilog" section of appsettings.json. The static logger is kept as the
+    /// Serilog from the "Serilog" section of appsettings.json, the console written from a
+    /// background thread (Serilog.Sinks.Async): a request only queues its log line, and when the
+    /// queue is full it waits rather than lose the line. The static logger is kept as the
     /// bootstrap logger (preserveStaticLogger) so several hosts in one process (the tests) never
     /// fight over freezing it. Without that section (the published app started from another
     /// folder, so appsettings.json is not in the content root) it still logs to the console:
@@ -26,7 +28,7 @@ public static class LoggingExtensions
                         .MinimumLevel.Override("Microsoft.AspNetCore", Serilog.Events.LogEventLevel.Warning)
                         .MinimumLevel.Override("Polly", Serilog.Events.LogEventLevel.Fatal)
                         .MinimumLevel.Override("System.Net.Http.HttpClient", Serilog.Events.LogEventLevel.Warning)
-                        .WriteTo.Console();
+                        .WriteTo.Async(a => a.Console(), blockWhenFull: true);
                 }
 
                 lc.ReadFrom.Services(sp);

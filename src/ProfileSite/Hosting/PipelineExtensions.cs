@@ -1,4 +1,5 @@
 using ProfileSite.Content;
+using ProfileSite.Publishing;
 
 namespace ProfileSite.Hosting;
 
@@ -12,6 +13,7 @@ public static class PipelineExtensions
     public static WebApplication UseSiteErrorPages(this WebApplication app)
     {
         app.UseExceptionHandler("/error/500");
+        app.UseSecurityHeadersAfterErrors();
         app.UseStatusCodePagesWithReExecute("/error/{0}");
         app.UseReadOnlyMethods();
         return app;
@@ -20,9 +22,12 @@ public static class PipelineExtensions
     /// <summary>
     /// Serves the web root the operator configured (not the project folder's wwwroot): files only,
     /// no directory listing, nothing dot-named and nothing outside it (<see cref="WebRootFileProvider"/>).
+    /// Published files come first (fingerprinted names, text from memory); the static file server
+    /// sends the rest, for a year under a fingerprinted name and briefly under a plain one.
     /// </summary>
     public static WebApplication UseSiteStaticFiles(this WebApplication app)
     {
+        app.UsePublishedFiles();
         var paths = app.Services.GetRequiredService<ContentPaths>();
         if (!Directory.Exists(paths.WebRootPath))
         {
@@ -33,7 +38,23 @@ public static class PipelineExtensions
         var provider = new WebRootFileProvider(paths.WebRootPath, paths.ContentPath);
         app.Environment.WebRootPath = paths.WebRootPath;
         app.Environment.WebRootFileProvider = provider;
-        app.UseStaticFiles(new StaticFileOptions { FileProvider = provider });
+        app.UseStaticFiles(new StaticFileOptions
+        {
+            FileProvider = provider,
+            OnPrepareResponse = file => file.Context.Response.Headers.CacheControl =
+                file.Context.Items.ContainsKey(PublishedFiles.ImmutableItem) ? CachePolicies.Immutable : CachePolicies.Brief,
+        });
+        return app;
+    }
+
+    /// <summary>
+    /// What renders a page or document that was not answered from published bytes (and what the
+    /// publisher renders through): routing after the base path is stripped, then request timeouts.
+    /// </summary>
+    public static WebApplication UseSiteRendering(this WebApplication app)
+    {
+        app.UseRouting();
+        app.UseRequestTimeouts();
         return app;
     }
 }

@@ -43,8 +43,8 @@ public static class ProxyExtensions
     /// <summary>
     /// First in the pipeline, so everything after it (links, redirects, logs) sees the visitor's
     /// scheme, host and address and the path without <see cref="ProfileSiteOptions.BasePath"/>.
-    /// Routing is placed after the path base on purpose: placed implicitly it would run first and
-    /// match the unstripped path.
+    /// Routing comes later (<see cref="PipelineExtensions.UseSiteRendering"/>), after the path base
+    /// and after published pages, which need no route.
     /// </summary>
     public static WebApplication UseSiteProxy(this WebApplication app)
     {
@@ -55,7 +55,6 @@ public static class ProxyExtensions
             app.UsePathBase(basePath);
         }
 
-        app.UseRouting();
         if (options.HttpsRedirection)
         {
             app.UseHttpsRedirection();

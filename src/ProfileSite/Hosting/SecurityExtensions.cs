@@ -4,7 +4,6 @@ using System.Net.Sockets;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http.Timeouts;
-using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.Options;
@@ -13,14 +12,15 @@ namespace ProfileSite.Hosting;
 
 /// <summary>
 /// Hardening that is on by default: Kestrel limits for a read-only site, a graceful stop, a
-/// per-client rate limit with a site-wide concurrency cap, request timeouts, whole-page caching,
-/// security headers and 405 for anything but GET and HEAD. Every number is in <see cref="SecurityOptions"/>.
+/// per-client rate limit with a site-wide concurrency cap, request timeouts, security headers and
+/// 405 for anything but GET and HEAD. Every number is in <see cref="SecurityOptions"/>.
 /// </summary>
 public static class SecurityExtensions
 {
     public static IServiceCollection AddSiteSecurity(this IServiceCollection services)
     {
         services.AddSingleton<IValidateOptions<ProfileSiteOptions>, SecurityOptionsValidation>();
+        services.AddSingleton<SecurityHeaders>();
 
         services.AddOptions<KestrelServerOptions>().Configure<IOptions<ProfileSiteOptions>>((kestrel, site) =>
         {
@@ -55,16 +55,6 @@ public static class SecurityExtensions
                 TimeoutStatusCode = StatusCodes.Status503ServiceUnavailable,
             });
 
-        services.AddOutputCache();
-        services.AddOptions<OutputCacheOptions>().Configure<IOptions<ProfileSiteOptions>>((cache, site) =>
-        {
-            // A bound on memory however many query strings or theme values a scanner invents.
-            cache.SizeLimit = 32 * 1024 * 1024;
-            if (site.Value.CachePages)
-            {
-                cache.AddBasePolicy(policy => policy.With(c => PageCachePolicy.IsPage(c.HttpContext)).AddPolicy<PageCachePolicy>());
-            }
-        });
         return services;
     }
 
@@ -76,14 +66,31 @@ public static class SecurityExtensions
     }
 
     /// <summary>
-    /// Rate limit and concurrency cap, request timeouts, then the page cache. After static files,
-    /// which are cheap and would otherwise make one page view count a dozen times.
+    /// The exception handler clears the headers of the failed response before it renders the error
+    /// page; this sets them again for that page (and costs a feature lookup otherwise).
+    /// </summary>
+    public static IApplicationBuilder UseSecurityHeadersAfterErrors(this IApplicationBuilder app)
+    {
+        var middleware = app.ApplicationServices.GetRequiredService<SecurityHeaders>();
+        return app.Use((context, next) =>
+        {
+            if (context.Features.Get<IExceptionHandlerFeature>() is not null)
+            {
+                middleware.Apply(context);
+            }
+
+            return next(context);
+        });
+    }
+
+    /// <summary>
+    /// Rate limit and concurrency cap. After static files, which are cheap and would otherwise make
+    /// one page view count a dozen times; before published pages, which count like any request.
+    /// (Request timeouts apply to what is rendered: <see cref="PipelineExtensions.UseSiteRendering"/>.)
     /// </summary>
     public static WebApplication UseSiteLimits(this WebApplication app)
     {
         app.UseRateLimiter();
-        app.UseRequestTimeouts();
-        app.UseOutputCache();
         return app;
     }
 

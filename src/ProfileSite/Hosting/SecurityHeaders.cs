@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Primitives;
 
 namespace ProfileSite.Hosting;
 
@@ -50,11 +51,11 @@ public static partial class ContentSecurityPolicy
 }
 
 /// <summary>
-/// Adds the security headers to every response: pages, static files, error pages, 304s and
-/// rejections alike. They are written when the response starts, so nothing later in the
-/// pipeline (the exception handler clears headers) can drop them.
+/// The security headers of every response (pages, files, error pages, 304s, rejections), as one
+/// set computed once: the values are fixed strings, except the Content-Security-Policy, which
+/// depends on the snapshot's analytics settings and is rebuilt only when a reload changes them.
 /// </summary>
-internal sealed class SecurityHeadersMiddleware(RequestDelegate next, ContentStore store, IOptions<ProfileSiteOptions> options)
+public sealed class SecurityHeaders(ContentStore store, IOptions<ProfileSiteOptions> options)
 {
     /// <summary>Powerful features a homepage never uses, denied to the page and anything it embeds.</summary>
     public const string PermissionsPolicy =
@@ -62,42 +63,36 @@ internal sealed class SecurityHeadersMiddleware(RequestDelegate next, ContentSto
         "geolocation=(), gyroscope=(), hid=(), interest-cohort=(), magnetometer=(), microphone=(), midi=(), " +
         "payment=(), publickey-credentials-get=(), screen-wake-lock=(), serial=(), usb=(), xr-spatial-tracking=()";
 
-    private readonly string? _hsts = options.Value.Security.Hsts
+    private static readonly StringValues NoSniff = "nosniff";
+    private static readonly StringValues Deny = "DENY";
+    private static readonly StringValues Referrer = "strict-origin-when-cross-origin";
+    private static readonly StringValues Permissions = PermissionsPolicy;
+    private static readonly StringValues Opener = "same-origin";
+
+    private readonly StringValues _hsts = options.Value.Security.Hsts
         ? $"max-age={options.Value.Security.HstsMaxAgeDays * 86400}{(options.Value.Security.HstsIncludeSubDomains ? "; includeSubDomains" : "")}"
-        : null;
+        : StringValues.Empty;
 
     // The policy depends on the snapshot's settings only; rebuilt when a reload brings new ones.
     private CachedPolicy? _policy;
 
-    public Task InvokeAsync(HttpContext context)
-    {
-        context.Response.OnStarting(static state =>
-        {
-            var (self, httpContext) = ((SecurityHeadersMiddleware, HttpContext))state;
-            self.Apply(httpContext);
-            return Task.CompletedTask;
-        }, (this, context));
-        return next(context);
-    }
-
-    private void Apply(HttpContext context)
+    /// <summary>Sets every header on the response (nothing has been written yet).</summary>
+    public void Apply(HttpContext context)
     {
         var headers = context.Response.Headers;
         headers.ContentSecurityPolicy = Policy();
-        headers.XContentTypeOptions = "nosniff";
-        headers.XFrameOptions = "DENY"; // frame-ancestors for browsers that predate it
-        headers["Referrer-Policy"] = "strict-origin-when-cross-origin";
-        headers["Permissions-Policy"] = PermissionsPolicy;
-        headers["Cross-Origin-Opener-Policy"] = "same-origin";
-        if (_hsts is not null && context.Request.IsHttps)
+        headers.XContentTypeOptions = NoSniff;
+        headers.XFrameOptions = Deny; // frame-ancestors for browsers that predate it
+        headers["Referrer-Policy"] = Referrer;
+        headers["Permissions-Policy"] = Permissions;
+        headers["Cross-Origin-Opener-Policy"] = Opener;
+        if (_hsts.Count > 0 && context.Request.IsHttps)
         {
             headers.StrictTransportSecurity = _hsts;
         }
-
-        headers.Remove("X-Powered-By");
     }
 
-    private string Policy()
+    private StringValues Policy()
     {
         var site = store.Current.Site;
         var cached = Volatile.Read(ref _policy);
@@ -110,5 +105,19 @@ internal sealed class SecurityHeadersMiddleware(RequestDelegate next, ContentSto
         return cached.Value;
     }
 
-    private sealed record CachedPolicy(SiteSettings Site, string Value);
+    private sealed record CachedPolicy(SiteSettings Site, StringValues Value);
+}
+
+/// <summary>
+/// Adds the security headers first thing, before anything can write a response: every answer
+/// carries them without a per-request callback. The error page the exception handler renders
+/// gets them again (<see cref="SecurityExtensions.UseSecurityHeadersAfterErrors"/>).
+/// </summary>
+internal sealed class SecurityHeadersMiddleware(RequestDelegate next, SecurityHeaders headers)
+{
+    public Task InvokeAsync(HttpContext context)
+    {
+        headers.Apply(context);
+        return next(context);
+    }
 }

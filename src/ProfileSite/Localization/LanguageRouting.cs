@@ -5,7 +5,7 @@ namespace ProfileSite.Localization;
 /// <summary>
 /// Each page of the site also answers under a further language's tag: <c>/zh-CN/</c>,
 /// <c>/zh-CN/publications</c>, <c>/zh-CN/publications/{slug}</c>. The tag must be one of the
-/// current snapshot's further languages, spelled as site.yaml spells it (so a reload that adds or
+/// further languages of the snapshot the request renders, spelled as site.yaml spells it (so a reload that adds or
 /// drops a language takes effect at once, and <c>/zh-cn/</c> is not a second address). Error pages
 /// take their language from the address that failed instead (<see cref="PageLanguage"/>).
 /// </summary>
@@ -47,7 +47,7 @@ internal sealed class SiteLanguageConstraint : IRouteConstraint
             return routeDirection == RouteDirection.UrlGeneration;
         }
 
-        var site = httpContext.RequestServices.GetRequiredService<ContentStore>().Peek?.Site;
+        var site = PageLanguage.SnapshotOf(httpContext, httpContext.RequestServices.GetRequiredService<ContentStore>())?.Site;
         return site is not null && site.Languages.Skip(1).Contains(language, StringComparer.Ordinal);
     }
 }

@@ -15,10 +15,17 @@ public sealed class PageLanguage
     {
         var context = accessor.HttpContext;
         var path = context?.Features.Get<IStatusCodeReExecuteFeature>()?.OriginalPath ?? context?.Request.Path.Value ?? "/";
-        var site = store.Peek?.Site;
+        var site = context is null ? store.Peek?.Site : SnapshotOf(context, store)?.Site;
         Language = site is null ? "en" : LanguageAddresses.LanguageOf(path, site) ?? site.DefaultLanguage;
         SitePath = site is null ? path : LanguageAddresses.SitePathOf(path, site);
     }
+
+    /// <summary>
+    /// The snapshot a request renders: the one being published for a request the publisher makes
+    /// (a reload may add or drop a language), else the one served; null before the first load.
+    /// </summary>
+    internal static SiteContent? SnapshotOf(HttpContext context, ContentStore store) =>
+        context.Features.Get<Publishing.PublishRenderFeature>()?.Content ?? store.Peek;
 
     /// <summary>The BCP 47 tag of the page's language.</summary>
     public string Language { get; }

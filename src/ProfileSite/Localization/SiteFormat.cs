@@ -19,5 +19,20 @@ public sealed class SiteFormat(IStringLocalizer<SiteText> text)
     /// <summary><c>2021.09 - 2023.06</c>, <c>2021.09 - now</c>, <c>2021.09 - 至今</c>.</summary>
     public string Range(DateRange range) => SiteText.Range(range, Text);
 
+    /// <summary>
+    /// A paper's date as a reader sees it, in the page's language: <c>2024年9月</c>, a range
+    /// (<c>1984–1986</c>), approximate (<c>ca. 1900</c>), or undated (<c>n.d.</c>).
+    /// </summary>
+    public string PaperDate(Publication paper)
+    {
+        if (paper.Undated)
+        {
+            return text["Date.Undated"];
+        }
+
+        var date = LongDate(paper.Date) + (paper.EndDate is { } end ? "–" + LongDate(end) : paper.OpenEndDate ? "–" : "");
+        return paper.ApproximateDate ? text["Date.Circa", date] : date;
+    }
+
     private string Text(string key) => text[key];
 }

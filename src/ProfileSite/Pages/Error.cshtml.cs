@@ -31,6 +31,8 @@ public sealed class ErrorModel(SiteContent content, IStringLocalizer<SiteText> t
 
     public bool Indexable => false;
 
+    public string? CanonicalPath => null;
+
     /// <summary>Shown on 5xx pages; the same id is in the request's log line.</summary>
     public string? RequestId => Code >= 500 ? HttpContext.TraceIdentifier : null;
 

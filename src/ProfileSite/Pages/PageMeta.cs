@@ -10,11 +10,12 @@ public interface IPageMeta
     string? Description { get; }
 
     /// <summary>
-    /// The page's own site path for <c>rel=canonical</c>, <c>og:url</c> and its <c>hreflang</c> alternates
-    /// (<c>/</c>, <c>/publications/x</c>), without the language (<see cref="LanguageAddresses"/> adds it);
-    /// null means the request's path. Ignored when <see cref="Indexable"/> is false.
+    /// The page's one site path for <c>rel=canonical</c>, <c>og:url</c> and its <c>hreflang</c> alternates
+    /// (<c>/</c>, <c>/publications/x</c>), decoded and without the language (<see cref="LanguageAddresses"/>
+    /// adds it); never taken from the request, whose spelling a link elsewhere chose. Ignored when
+    /// <see cref="Indexable"/> is false.
     /// </summary>
-    string? CanonicalPath => null;
+    string? CanonicalPath { get; }
 
     /// <summary>False for pages crawlers must not index (error pages): no canonical, <c>noindex</c>.</summary>
     bool Indexable => true;

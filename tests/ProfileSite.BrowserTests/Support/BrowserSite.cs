@@ -131,7 +131,24 @@ public sealed class BrowserSite : IAsyncLifetime
               arxiv: 2006.00001
             ---
             """);
+        WriteMathPaper();
     }
+
+    /// <summary>A .bib entry with math in its title and abstract: MathML the browser must draw itself.</summary>
+    public const string MathPaperPath = "/publications/browser-math";
+
+    private void WriteMathPaper() =>
+        File.WriteAllText(Path.Combine(ContentPath, "publications", "browser-fixture.bib"), """
+            @article{browser-math,
+              author = {Zhang, Zhongwang and De Witt, Anna},
+              title = {Measurement of \(B_s^0 \to \phi \mu^+ \mu^-\) and the $\ell_1$ norm at $\sqrt{s}=13$ TeV},
+              journaltitle = {Browser Fixture Letters},
+              date = {2021-07},
+              abstract = {The ratio $\frac{o}{a}$ and the sum
+                $$\sum_{i=1}^{n} \frac{x_i^2}{\sigma_i^2} = \chi^2$$
+                are drawn by the browser from MathML, with no script and no font download.},
+            }
+            """);
 
     private static void CopyDirectory(string from, string to)
     {

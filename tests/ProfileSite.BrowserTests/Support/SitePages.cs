@@ -15,6 +15,7 @@ public static class SitePages
         new("/publications", 200),
         new("/publications?type=conference&tag=dropout", 200),
         new("/publications/2024-tpami-implicit-regularization-of-dropout", 200),
+        new(BrowserSite.MathPaperPath, 200),
         new("/no-such-page", 404),
     ];
 

@@ -33,6 +33,20 @@ public sealed class CheckCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Check_BibWarnings_PassUnlessStrict()
+    {
+        _content.Write("publications/refs.bib", "@article{,\n  title = {T}, author = {Doe, Jane}, year = 2020}\n");
+
+        var lenient = await AppProcess.RunAsync("check", "--content", _content.ContentPath, "--webroot", _content.WebRootPath);
+        var strict = await AppProcess.RunAsync("check", "--content", _content.ContentPath, "--webroot", _content.WebRootPath, "--strict");
+
+        Assert.Equal(0, lenient.ExitCode);
+        Assert.StartsWith("content/publications/refs.bib:1:10: warning: @article has no citation key; it is given the key 'doe2020t'", lenient.StandardOutput.Trim());
+        Assert.Equal(1, strict.ExitCode);
+        Assert.StartsWith("content/publications/refs.bib:1:10: error: @article has no citation key; it is given the key 'doe2020t'", strict.StandardOutput.Trim());
+    }
+
+    [Fact]
     public async Task Check_BadFolder_ExitsOneListingEveryProblemThenTheSummary()
     {
         _content.Write("news.yaml", "- date: Jan 2024\n  text: hi\n");
@@ -90,7 +104,7 @@ public sealed class CheckCommandTests : IDisposable
         var (exitCode, stdout, stderr) = await AppProcess.RunAsync(args);
 
         Assert.Equal(2, exitCode);
-        Assert.Equal([expected, "usage: ProfileSite check [--content DIR] [--webroot DIR]"], stderr.Trim().Split('\n'));
+        Assert.Equal([expected, "usage: ProfileSite check [--content DIR] [--webroot DIR] [--strict]"], stderr.Trim().Split('\n'));
         Assert.Empty(stdout);
     }
 

@@ -123,9 +123,9 @@ public sealed class ContentLoaderTests : IDisposable
         Assert.Equal(["honors", "educations"], content.Sections.Select(s => s.Id));
         var education = content.Sections[1];
         Assert.Equal("📖", education.Icon);
-        Assert.Equal("2021.09 - now", education.Items[0].Date.ToDisplayString());
-        Assert.True(education.Items[0].Date.Ongoing);
-        Assert.Equal("2017.09 - 2021.06", education.Items[1].Date.ToDisplayString());
+        Assert.Equal("2021.09 - now", education.Items[0].Date!.ToDisplayString());
+        Assert.True(education.Items[0].Date!.Ongoing);
+        Assert.Equal("2017.09 - 2021.06", education.Items[1].Date!.ToDisplayString());
         Assert.Equal("Undergraduate, <em>Example College</em>.", education.Items[1].Html);
         Assert.Equal(["about-me", "news", "publications", "honors", "educations"], content.Navigation.Select(n => n.Id));
     }

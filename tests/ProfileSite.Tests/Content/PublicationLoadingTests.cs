@@ -185,28 +185,49 @@ public sealed class PublicationLoadingTests : IDisposable
     }
 
     [Fact]
-    public void Load_BrokenBibFile_ReportsFileLineColumnAndDoesNotThrow()
+    public void Load_BrokenBibFile_WarnsWithFileLineColumnAndServesTheRest()
     {
         _content.Write("publications/refs.bib", "@article{a,\n  title = {A},\n  author = {Other, Dan},\n  year = 20x4,\n}\n\n@misc{b, title = {B}, year = 2020}\n@misc{c title = {C}}\n");
 
         var result = Load();
 
-        Assert.False(result.Succeeded);
+        Assert.True(result.Succeeded);
         Assert.Equal(
             [
-                "content/publications/refs.bib:4:12: error: expected ',' or '}' after the value of 'year', found 'x'",
-                "content/publications/refs.bib:8:9: error: expected ',' after the key 'c', found 't'",
-                "content/publications/refs.bib:7:1: error: entry 'b' has no 'author' (or 'editor')",
+                "content/publications/refs.bib:4:12: warning: expected ',' or '}' after the value of 'year', found 'x'; 'a' keeps the fields before this point and the rest of it is skipped",
+                "content/publications/refs.bib:8:9: warning: expected ',' after the key 'c', found 't'; the text up to the next entry is skipped",
+                "content/publications/refs.bib:4:3: warning: 'year' \"20\" has no year in it; the entry is listed under \"Undated\"",
+                "content/publications/refs.bib:7:1: warning: entry 'b' has no 'author' or 'editor'; it is listed without names",
             ],
             result.Problems.Select(p => p.ToString()));
+        var b = result.Content!.PublicationsBySlug["b"];
+        Assert.Equal(("B", 2020), (b.Title, b.Date.Year));
+        Assert.Empty(b.Authors);
     }
 
     [Fact]
-    public void Load_BibEntryWithoutYear_PointsAtTheEntry()
+    public void Load_BibEntryWithoutYear_IsListedUndatedWithAWarningAtTheEntry()
     {
         _content.Write("publications/refs.bib", "\n\n  @book{a, title = {A}, author = {Other, Dan}}\n");
 
-        Assert.Equal("content/publications/refs.bib:3:3: error: entry 'a' has no 'year'", SingleError().ToString());
+        var result = Load();
+
+        Assert.Equal("content/publications/refs.bib:3:3: warning: entry 'a' has no 'year' or 'date'; it is listed under \"Undated\"", Assert.Single(result.Problems).ToString());
+        var paper = result.Content!.PublicationsBySlug["a"];
+        Assert.True(paper.Undated);
+        Assert.Equal(paper, result.Content.Publications[^1]);
+        Assert.Equal("Undated", result.Content.PublicationIndex.Years[^1].Heading);
+    }
+
+    [Fact]
+    public void Load_StrictBibliography_MakesTheWarningsErrors()
+    {
+        _content.Write("publications/refs.bib", "\n\n  @book{a, title = {A}, author = {Other, Dan}}\n");
+
+        var result = ContentLoader.Load(new ContentLoadOptions(_content.ContentPath, _content.WebRootPath) { StrictBibliography = true });
+
+        Assert.False(result.Succeeded);
+        Assert.Equal("content/publications/refs.bib:3:3: error: entry 'a' has no 'year' or 'date'; it is listed under \"Undated\"", Assert.Single(result.Problems).ToString());
     }
 
     [Fact]
@@ -215,16 +236,19 @@ public sealed class PublicationLoadingTests : IDisposable
         _content.Write("publications/2022-cuts.md", "---\ntitle: Cuts\nauthors: [Dan Other]\nyear: 2022\nbibtex_key: same2022\n---\n");
         _content.Write("publications/2022-more.md", "---\ntitle: More\nauthors: [Dan Other]\nyear: 2022\nbibtex_key: same2022\n---\n");
 
-        Assert.Equal("content/publications/2022-more.md: error: citation key 'same2022' is also used by content/publications/2022-cuts.md; keys must be unique", SingleError().ToString());
+        Assert.Equal("content/publications/2022-more.md:5:13: error: citation key 'same2022' is also used by content/publications/2022-cuts.md; keys must be unique", SingleError().ToString());
     }
 
     [Fact]
-    public void Load_DuplicateBibKeys_AreErrors()
+    public void Load_DuplicateBibKeys_KeepTheFirstEntryWithAWarning()
     {
         _content.Write("publications/a.bib", "@misc{same, title = {A}, author = {X, Y}, year = 2020}\n");
         _content.Write("publications/b.bib", "@misc{Same, title = {B}, author = {X, Y}, year = 2021}\n");
 
-        Assert.Equal("content/publications/b.bib:1:1: error: duplicate key 'Same' (also in content/publications/a.bib); keys must be unique", SingleError().ToString());
+        var result = Load();
+
+        Assert.Equal("content/publications/b.bib:1:7: warning: duplicate key 'Same' (first at content/publications/a.bib:1:1); this entry is skipped, as biber skips it", Assert.Single(result.Problems).ToString());
+        Assert.Equal("A", result.Content!.PublicationsBySlug["same"].Title);
     }
 
     // ---- coauthors.yaml --------------------------------------------------------------------

@@ -70,7 +70,7 @@ public sealed class SiteDiscoveryTests : IDisposable
         var head = discovery.Head("Faster Flows", "About flows", "/publications/2024-flows", content.Publications[0].Image, "article");
 
         Assert.Equal("https://ada.example.org/~ada/publications/2024-flows", head.Canonical);
-        Assert.Equal("https://ada.example.org/~ada/images/flows.png", head.Image);
+        Assert.Equal("https://ada.example.org/~ada" + _content.Asset("images/flows.png"), head.Image);
         Assert.Equal("summary_large_image", head.TwitterCard);
         Assert.Equal("Faster Flows", head.ImageAlt);
         Assert.False(head.NoIndex);

@@ -32,7 +32,7 @@ public sealed class ExportFixture : IAsyncLifetime
         File.WriteAllText(Path.Combine(Content.WebRootPath, "js", "vendor", "copy.js"), "export const copy = 1;\n");
 
         // Links in the owner's Markdown: one to a web root file, one to a page the site does not have.
-        Content.Write("about.md", "I work on graphs. My [CV](/files/cv.txt) and an [old page](/old-page).\n");
+        Content.Write("about.md", "I work on graphs. My [CV](/files/cv.txt) and an [old page](/old-page). ![Figure](images/flows.png)\n");
         Directory.CreateDirectory(Path.Combine(Content.WebRootPath, "files"));
         File.WriteAllText(Path.Combine(Content.WebRootPath, "files", "cv.txt"), "Ada Example, CV\n");
 

@@ -56,7 +56,7 @@ public sealed class ExportTests(ExportFixture fixture)
     public void Export_WithBaseUrl_EveryLocalLinkStartsWithTheBasePath()
     {
         var page = new HtmlParser().ParseDocument(File.ReadAllText(Path.Combine(fixture.SubPathExport, "index.html")));
-        // The links the site's templates make; links the owner writes in Markdown are kept as written.
+        // The links the site makes, including the paths the owner writes in Markdown.
         var local = page.QuerySelectorAll("link[href], img[src], use[href], header a[href], aside a[href]")
             .Select(e => e.GetAttribute("href") ?? e.GetAttribute("src")!)
             .Where(url => url.StartsWith('/'))
@@ -64,8 +64,21 @@ public sealed class ExportTests(ExportFixture fixture)
 
         Assert.NotEmpty(local);
         Assert.All(local, url => Assert.StartsWith("/repo/", url, StringComparison.Ordinal));
-        Assert.Contains("/repo/css/site.css", local.Select(u => u.Split('?')[0]));
-        Assert.Contains("/repo/images/avatar.png", local);
+        Assert.Contains("/repo" + fixture.Content.Asset("css/site.css"), local);
+        Assert.Contains("/repo" + fixture.Content.Asset("images/avatar.png"), local);
+    }
+
+    [Fact]
+    public void Export_WithBaseUrl_PathsWrittenInMarkdownNameExportedFiles()
+    {
+        var page = new HtmlParser().ParseDocument(File.ReadAllText(Path.Combine(fixture.SubPathExport, "index.html")));
+        var figure = page.QuerySelector("img[alt=Figure]")!.GetAttribute("src")!;
+        var cv = page.QuerySelectorAll("a").Single(a => a.TextContent == "CV").GetAttribute("href")!;
+
+        Assert.Equal("/repo" + fixture.Content.Asset("images/flows.png"), figure);
+        Assert.Equal("/repo/files/cv.txt", cv);
+        Assert.True(File.Exists(Path.Combine(fixture.SubPathExport, figure["/repo/".Length..])), figure);
+        Assert.True(File.Exists(Path.Combine(fixture.SubPathExport, cv["/repo/".Length..])), cv);
     }
 
     [Fact]

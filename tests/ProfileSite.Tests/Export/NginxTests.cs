@@ -31,6 +31,24 @@ public sealed class NginxTests(ExportFixture fixture)
     }
 
     [NginxFact]
+    public async Task ServedByNginx_FingerprintedFilesAreCachedForAYear_PlainOnesAreNot()
+    {
+        await using var nginx = await Nginx.StartAsync(fixture.RootExport);
+        using var client = new HttpClient { BaseAddress = nginx.BaseAddress };
+        var css = fixture.Content.Asset("css/site.css");
+        Assert.True(File.Exists(Path.Combine(fixture.RootExport, css.TrimStart('/'))), $"{css} was not exported");
+
+        using var fingerprinted = await client.GetAsync(css);
+        using var plain = await client.GetAsync("/css/site.css");
+
+        Assert.Equal(HttpStatusCode.OK, fingerprinted.StatusCode);
+        Assert.Equal("public, max-age=31536000, immutable", fingerprinted.Headers.CacheControl?.ToString());
+        Assert.Equal(HttpStatusCode.OK, plain.StatusCode);
+        Assert.Null(plain.Headers.CacheControl);
+        Assert.Equal(await plain.Content.ReadAsByteArrayAsync(), await fingerprinted.Content.ReadAsByteArrayAsync());
+    }
+
+    [NginxFact]
     public async Task ServedByNginx_UnknownPathIsThe404PageWithStatus404()
     {
         await using var nginx = await Nginx.StartAsync(fixture.RootExport);

@@ -197,7 +197,7 @@ public sealed partial class DiscoveryEndpointsTests : IDisposable
         Assert.Equal("/", manifest.RootElement.GetProperty("start_url").GetString());
         Assert.Equal("#ffffff", manifest.RootElement.GetProperty("theme_color").GetString());
         var icon = Assert.Single(manifest.RootElement.GetProperty("icons").EnumerateArray());
-        Assert.Equal(("/images/avatar.png", "64x64", "image/png"), (icon.GetProperty("src").GetString(), icon.GetProperty("sizes").GetString(), icon.GetProperty("type").GetString()));
+        Assert.Equal((_content.Asset("images/avatar.png"), "64x64", "image/png"), (icon.GetProperty("src").GetString(), icon.GetProperty("sizes").GetString(), icon.GetProperty("type").GetString()));
         using var image = await client.GetAsync(icon.GetProperty("src").GetString());
         Assert.Equal(HttpStatusCode.OK, image.StatusCode);
     }

@@ -8,7 +8,10 @@ using ProfileSite.Tests.Support;
 
 namespace ProfileSite.Tests.Hosting;
 
-/// <summary>Whole pages cached per content version and theme, with ETag = the version.</summary>
+/// <summary>
+/// Whole pages built once per content version and theme when the snapshot is published (not per
+/// request), with ETag = the version (and the theme).
+/// </summary>
 public sealed class PageCacheTests : IDisposable
 {
     private readonly TestContent _content = new();
@@ -16,17 +19,19 @@ public sealed class PageCacheTests : IDisposable
     public void Dispose() => _content.Dispose();
 
     [Fact]
-    public async Task Page_IsRenderedOncePerVersion_WithTheVersionAsETag()
+    public async Task Page_IsRenderedOncePerVersionAndTheme_WhenPublished_NotPerRequest()
     {
         var gate = new GatePageFilter();
         await using var site = new SiteFactory(_content) { Configure = b => b.ConfigureServices(s => s.AddPageFilter(gate)) };
         using var client = site.CreateClient();
+        await site.WaitUntilPublishedAsync();
         var version = site.Services.GetRequiredService<ContentStore>().Current.Version;
+        Assert.Equal(3, gate.Renders); // the device's theme, light and dark
 
         using var first = await client.GetAsync("/");
         using var second = await client.GetAsync("/");
 
-        Assert.Equal(1, gate.Renders);
+        Assert.Equal(3, gate.Renders);
         Assert.Equal($"\"{version}\"", first.Headers.ETag!.Tag);
         Assert.Equal(first.Headers.ETag, second.Headers.ETag);
         Assert.Equal("no-cache", first.Headers.CacheControl!.ToString());
@@ -57,14 +62,15 @@ public sealed class PageCacheTests : IDisposable
         var gate = new GatePageFilter();
         await using var site = new SiteFactory(_content) { Configure = b => b.ConfigureServices(s => s.AddPageFilter(gate)) };
         using var client = site.CreateClient();
+        await site.WaitUntilPublishedAsync();
         using var before = await client.GetAsync("/");
 
         _content.Write("profile.yaml", "name: Grace Renamed\n");
         var reloaded = ContentLoader.Load(new ContentLoadOptions(_content.ContentPath, _content.WebRootPath)).Content!;
-        site.Services.GetRequiredService<ContentStore>().Swap(reloaded);
+        Assert.Empty(site.Services.GetRequiredService<ContentStore>().Swap(reloaded));
         using var after = await client.GetAsync("/");
 
-        Assert.Equal(2, gate.Renders);
+        Assert.Equal(6, gate.Renders); // each snapshot's three themes, once
         Assert.Equal($"\"{reloaded.Version}\"", after.Headers.ETag!.Tag);
         Assert.NotEqual(before.Headers.ETag, after.Headers.ETag);
         var page = new HtmlParser().ParseDocument(await after.Content.ReadAsStringAsync());
@@ -77,12 +83,13 @@ public sealed class PageCacheTests : IDisposable
         var gate = new GatePageFilter();
         await using var site = new SiteFactory(_content) { Configure = b => b.ConfigureServices(s => s.AddPageFilter(gate)) };
         using var client = site.CreateClient();
+        await site.WaitUntilPublishedAsync();
         var version = site.Services.GetRequiredService<ContentStore>().Current.Version;
 
         using var plain = await GetWithCookieAsync(client, null);
         using var dark = await GetWithCookieAsync(client, "theme=dark");
         using var darkAgain = await GetWithCookieAsync(client, "theme=dark");
-        Assert.Equal(2, gate.Renders);
+        Assert.Equal(3, gate.Renders);
         Assert.Equal($"\"{version}\"", plain.Headers.ETag!.Tag);
         Assert.Equal($"\"{version}-dark\"", dark.Headers.ETag!.Tag);
 
@@ -90,7 +97,7 @@ public sealed class PageCacheTests : IDisposable
         // no new render, and no way for a scanner to grow the cache with made-up cookies.
         using var odd = await GetWithCookieAsync(client, "theme=%3Cscript%3E");
         using var system = await GetWithCookieAsync(client, "theme=system");
-        Assert.Equal(2, gate.Renders);
+        Assert.Equal(3, gate.Renders);
         Assert.Equal($"\"{version}\"", odd.Headers.ETag!.Tag);
         Assert.Equal($"\"{version}\"", system.Headers.ETag!.Tag);
         Assert.Equal(HttpStatusCode.OK, odd.StatusCode);
@@ -105,11 +112,12 @@ public sealed class PageCacheTests : IDisposable
             Configure = b => b.UseSetting("ProfileSite:CachePages", "false").ConfigureServices(s => s.AddPageFilter(gate)),
         };
         using var client = site.CreateClient();
+        await site.WaitUntilPublishedAsync(); // still built once, to verify the snapshot
 
         using var first = await client.GetAsync("/");
         using var second = await client.GetAsync("/");
 
-        Assert.Equal(2, gate.Renders);
+        Assert.Equal(5, gate.Renders);
         Assert.Null(second.Headers.ETag);
     }
 

@@ -5,6 +5,8 @@ using AngleSharp.Dom;
 using AngleSharp.Html.Dom;
 using AngleSharp.Html.Parser;
 using ProfileSite.Content.Loading;
+using Microsoft.Extensions.DependencyInjection;
+using ProfileSite.Content;
 using ProfileSite.Tests.Support;
 
 namespace ProfileSite.Tests.Localization;
@@ -72,8 +74,20 @@ public sealed class BilingualSiteTests : IDisposable
             Assert.Equal("ltr", chinese.DocumentElement.GetAttribute("dir"));
         }
 
-        // Only the site's own spelling of a language is an address; other languages are not pages.
-        foreach (var path in new[] { "/zh-cn/", "/ZH-CN/publications", "/fr/", "/en/", "/zh-CN/error/404", "/zh-CN/publications.bib", "/zh-CN/sitemap.xml" })
+        // Other spellings of a Chinese page answer 301 to its one address, as every page's do.
+        foreach (var (spelling, address) in new[]
+        {
+            ("/zh-cn/", "/zh-CN/"), ("/zh-CN", "/zh-CN/"), ("/ZH-CN/publications", "/zh-CN/publications"), ("/zh-CN/Publications/", "/zh-CN/publications"),
+            ("/zh-CN/index.html", "/zh-CN/"), ("/zh-cn/publications/2024-flows", "/zh-CN/publications/2024-flows"),
+        })
+        {
+            var response = await client.GetAsync(spelling);
+            Assert.True(response.StatusCode == HttpStatusCode.MovedPermanently, $"{spelling} answered {(int)response.StatusCode}");
+            Assert.Equal(address, response.Headers.Location!.OriginalString);
+        }
+
+        // Other languages are not pages, and what exists once per site is not repeated per language.
+        foreach (var path in new[] { "/fr/", "/en/", "/zh-CN/error/404", "/zh-CN/publications.bib", "/zh-CN/sitemap.xml", "/zh-CN/robots.txt" })
         {
             Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync(path)).StatusCode);
         }
@@ -83,6 +97,35 @@ public sealed class BilingualSiteTests : IDisposable
         Assert.Equal("zh-CN", missing.DocumentElement.GetAttribute("lang"));
         Assert.Equal("页面不存在", missing.QuerySelector("h2")!.TextContent);
         Assert.Equal("/zh-CN/", missing.QuerySelector("main a")!.GetAttribute("href"));
+    }
+
+    [Fact]
+    public async Task Publisher_BuildsEveryLanguagesPagesFeedAndManifestOnce()
+    {
+        await using var site = new SiteFactory(_content);
+        await site.WaitUntilPublishedAsync();
+        var published = site.Services.GetRequiredService<ContentStore>().Published!.Primary;
+
+        // Nothing failed, and every Chinese address was built with the snapshot, in Chinese.
+        Assert.DoesNotContain(published.Resources, r => r.Failed);
+        foreach (var (path, query, marker) in new (string, string?, string)[]
+        {
+            ("/zh-CN/", null, "<html lang=\"zh-CN\""), ("/zh-CN/publications", null, "<html lang=\"zh-CN\""),
+            ("/zh-CN/publications/2024-flows", null, "稀疏图中更快的流"), ("/zh-CN/publications/2022-cuts", null, "<html lang=\"zh-CN\""),
+            ("/zh-CN/publications", "type=other", "<html lang=\"zh-CN\""),
+            ("/zh-CN/feed.xml", null, "xml:lang=\"zh-CN\""), ("/zh-CN/site.webmanifest", null, "\"lang\": \"zh-CN\""),
+        })
+        {
+            Assert.True(published.TryGet(query is null ? path : path + "?" + query, out var resource), $"{path}?{query} was not published");
+            var body = System.Text.Encoding.UTF8.GetString(resource.Variant(0)!.Body);
+            Assert.Contains(marker, body, StringComparison.Ordinal);
+        }
+
+        // A filter nobody linked to is built on first use, in the list's language.
+        using var client = site.CreateClient();
+        var filtered = await GetAsync(client, "/zh-CN/publications?year=2022");
+        Assert.Equal("zh-CN", filtered.DocumentElement.GetAttribute("lang"));
+        Assert.Equal(["paper-2022-cuts"], filtered.QuerySelectorAll(".pub-entry").Select(e => e.Id));
     }
 
     [Fact]

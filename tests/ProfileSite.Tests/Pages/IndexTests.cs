@@ -50,7 +50,7 @@ public sealed class IndexTests : IDisposable
 
         Assert.Equal("Ada Example", sidebar.QuerySelector("h1")!.TextContent);
         var avatar = (IHtmlImageElement)sidebar.QuerySelector("img.avatar")!;
-        Assert.Equal("/images/avatar.png", avatar.GetAttribute("src"));
+        Assert.Equal(_content.Asset("images/avatar.png"), avatar.GetAttribute("src"));
         Assert.Equal("64", avatar.GetAttribute("width"));
         Assert.Equal("Photo of Ada Example", avatar.AlternativeText);
         Assert.Equal("Professor of Computer Science", sidebar.QuerySelector(".profile-bio")!.TextContent);
@@ -88,7 +88,7 @@ public sealed class IndexTests : IDisposable
         var card = Assert.Single(page.QuerySelectorAll("#publications article.paper"));
         Assert.Equal("NeurIPS 2024", card.QuerySelector(".badge")!.TextContent);
         var image = (IHtmlImageElement)card.QuerySelector("img")!;
-        Assert.Equal("/images/flows.png", image.GetAttribute("src"));
+        Assert.Equal(_content.Asset("images/flows.png"), image.GetAttribute("src"));
         Assert.Equal(("480", "300"), (image.GetAttribute("width"), image.GetAttribute("height")));
         Assert.Equal("Faster Flows in Sparse Graphs", image.AlternativeText);
         var title = card.QuerySelector("h3 a")!;

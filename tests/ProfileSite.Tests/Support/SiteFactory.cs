@@ -2,6 +2,9 @@ using AngleSharp.Html.Dom;
 using AngleSharp.Html.Parser;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using ProfileSite.Content;
+using ProfileSite.Publishing;
 
 namespace ProfileSite.Tests.Support;
 
@@ -18,6 +21,18 @@ internal sealed class SiteFactory(TestContent content) : WebApplicationFactory<P
 
     /// <summary>More settings or test-only services for one test (applied after the content paths).</summary>
     public Action<IWebHostBuilder>? Configure { get; init; }
+
+    /// <summary>
+    /// Starts the server if needed and waits until the startup snapshot is published and its bytes
+    /// compressed, so the answers are the final ones (publishing runs in the background).
+    /// </summary>
+    public async Task WaitUntilPublishedAsync()
+    {
+        _ = Server; // starts the host
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(120));
+        await Services.GetRequiredService<ContentStore>().StartupPublished.WaitAsync(timeout.Token);
+        await Services.GetRequiredService<Compressor>().IdleAsync(timeout.Token);
+    }
 
     /// <summary>GETs a page and parses it as a browser would.</summary>
     public async Task<IHtmlDocument> GetDocumentAsync(string path)

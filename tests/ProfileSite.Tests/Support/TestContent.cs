@@ -119,6 +119,16 @@ public sealed class TestContent : IDisposable
         return this;
     }
 
+    /// <summary>
+    /// The URL path the site gives a web root file (<c>images/avatar.png</c> becomes
+    /// <c>/images/avatar.HASH.png</c>): its fingerprinted name, as the files are now.
+    /// </summary>
+    public string Asset(string webRootPath)
+    {
+        Assert.True(global::ProfileSite.Content.Addresses.AssetTable.Build(WebRootPath).TryGet(webRootPath, out var asset), $"no {webRootPath} in the web root");
+        return "/" + asset.FingerprintedPath;
+    }
+
     public void Dispose()
     {
         try

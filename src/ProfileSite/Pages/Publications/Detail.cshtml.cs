@@ -17,7 +17,6 @@ public sealed class DetailModel(SiteContent content) : PageModel, IPageMeta
 
     public string OpenGraphType => "article";
 
-    /// <summary>The paper's one address (in each language), whatever spelling the request used.</summary>
     public string? CanonicalPath => Paper.Path;
 
     /// <summary>The paper's citation count, when a source knows it.</summary>

@@ -15,6 +15,9 @@ public sealed class IndexModel(SiteContent content, IStringLocalizer<SiteText> t
 
     public string? Description => text["Pubs.Description", content.Profile.Name];
 
+    /// <summary>Filtered or not, the list has one address.</summary>
+    public string? CanonicalPath => PublicationIndex.ListPath;
+
     public void OnGet(string? year, string? type, string? tag, string? coauthor) =>
         Listing = Index.Query(PublicationFilter.From(year, type, tag, coauthor));
 }

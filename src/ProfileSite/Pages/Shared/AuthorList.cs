@@ -10,6 +10,25 @@ namespace ProfileSite.Pages;
 /// </summary>
 public static class AuthorList
 {
+    /// <summary>
+    /// A paper's names: its authors, or, for a work with no author (an edited volume), its editors
+    /// followed by "(Ed.)" or "(Eds.)", as author-date styles print them.
+    /// </summary>
+    /// <param name="paper">The paper.</param>
+    /// <param name="text">The page language's interface text (", et al.", " (Ed.)", " (Eds.)").</param>
+    public static IHtmlContent Render(Publication paper, Microsoft.Extensions.Localization.IStringLocalizer text)
+    {
+        if (!paper.Authors.IsEmpty || paper.Editors.IsEmpty)
+        {
+            return Render(paper.Authors, paper.MoreAuthors ? text["Authors.EtAl"].Value : null);
+        }
+
+        var html = new HtmlContentBuilder();
+        html.AppendHtml(Render(paper.Editors, paper.MoreEditors ? text["Authors.EtAl"].Value : null));
+        html.Append(text[paper.Editors.Length > 1 || paper.MoreEditors ? "Authors.Editors" : "Authors.Editor"]);
+        return html;
+    }
+
     /// <param name="authors">The authors in order.</param>
     /// <param name="etAl">The page language's ", et al." to append to a list cut short ("and others" in BibTeX); null for a whole list.</param>
     public static IHtmlContent Render(ImmutableArray<Author> authors, string? etAl = null)

@@ -222,7 +222,7 @@ public sealed class BibtexParserTests
     [InlineData(@"pages 1--10 and 1---10", "pages 1–10 and 1—10")]
     [InlineData(@"Fig.~1", "Fig.\u00A01")]
     [InlineData(@"\emph{Deep} \textbf{nets} in \texttt{C}", "Deep nets in C")]
-    [InlineData(@"$\alpha$-stable {$\ell_1$} loss", "α-stable ℓ_1 loss")]
+    [InlineData(@"$\alpha$-stable {$\ell_1$} loss", "α-stable ℓ₁ loss")]
     [InlineData(@"\textasciitilde\ and \textbackslash{}", "~ and \\")]
     [InlineData("{T}he   {BERT}\n  model", "The BERT model")]
     public void Latex_DecodesToUnicode(string latex, string expected)
@@ -236,6 +236,10 @@ public sealed class BibtexParserTests
     [InlineData("King, Jr, Martin Luther AND {Barnes and Noble} and others", new[] { "Martin Luther King, Jr", "Barnes and Noble" }, true)]
     [InlineData("Weinan E", new[] { "Weinan E" }, false)]
     [InlineData("{World Health Organization}", new[] { "World Health Organization" }, false)]
+    [InlineData("{Abbott}, B.~P. and {Abbott}, R. and et al.", new[] { "B. P. Abbott", "R. Abbott" }, true)]
+    [InlineData("Alpha, Ann and {others}", new[] { "Ann Alpha" }, true)]
+    [InlineData("Last, First and and Second, S. and Third, T. and", new[] { "First Last", "S. Second", "T. Third" }, false)]
+    [InlineData("Anderson, Andy and Sandy Anders", new[] { "Andy Anderson", "Sandy Anders" }, false)]
     public void Names_SplitsAuthorLists(string raw, string[] expected, bool etAl)
     {
         var list = BibtexNames.Parse(raw);
@@ -266,13 +270,86 @@ public sealed class BibtexParserTests
     }
 
     [Fact]
-    public void Parse_MissingComma_SaysWhatWasExpected()
+    public void Parse_MissingCommaBeforeAField_IsRepairedWithAWarning()
     {
         var document = BibtexParser.Parse("@article{k,\n  title = {A}\n  year = 2020\n}\n");
 
         var problem = Assert.Single(document.Problems);
-        Assert.Equal((3, 3), (problem.Line, problem.Column));
-        Assert.Equal("expected ',' or '}' after the value of 'title', found 'y'", problem.Message);
+        Assert.Equal((3, 3, true), (problem.Line, problem.Column, problem.IsWarning));
+        Assert.Equal("',' is missing after the value of 'title'; the next field is read all the same", problem.Message);
+        var entry = Assert.Single(document.Entries);
+        Assert.Equal(("A", "2020"), (entry["title"], entry["year"]));
+    }
+
+    [Fact]
+    public void Parse_SyntaxErrorInsideAnEntry_KeepsTheFieldsReadBeforeItAsBibtexDoes()
+    {
+        // TeX Live's bibtex: "I'm skipping whatever remains of this entry", and the entry is cited
+        // with the fields before the error; pybtex keeps them too.
+        var document = BibtexParser.Parse("@article{k,\n  title = {A},\n  year = 20x4,\n  note = {lost}\n}\n@misc{next, title = {B}}\n");
+
+        var problem = Assert.Single(document.Problems);
+        Assert.Equal((3, 12, false, "k"), (problem.Line, problem.Column, problem.IsWarning, problem.KeptEntry));
+        Assert.Equal("expected ',' or '}' after the value of 'year', found 'x'", problem.Message);
+        Assert.Equal(["k", "next"], document.Entries.Select(e => e.Key));
+        Assert.Equal(["title", "year"], document.Entries[0].Fields.Select(f => f.Name));
+        Assert.Equal("20", document.Entries[0]["year"]);
+    }
+
+    [Fact]
+    public void Parse_EntryNotClosedAtTheEndOfTheFile_IsKeptWithItsFields()
+    {
+        var document = BibtexParser.Parse("@misc{first, title = {A}}\n\n@article{last,\n  author = {Doe, Jane},\n  title = {Never closed},\n  year = {2013},\n");
+
+        var problem = Assert.Single(document.Problems);
+        Assert.Equal((3, 1, "last"), (problem.Line, problem.Column, problem.KeptEntry));
+        Assert.Equal("entry 'last' is not closed; expected '}' before the end of the file", problem.Message);
+        Assert.Equal(("Never closed", "2013"), (document.Entries[1]["title"], document.Entries[1]["year"]));
+    }
+
+    [Fact]
+    public void Parse_UnclosedBraceBeforeTheTitle_SkipsOnlyThatEntryWithTheWarningAtTheBrace()
+    {
+        // A brace never closed swallows the rest of the file; the entry kept only its authors.
+        var document = BibtexParser.Parse("@article{ok1, title = {A}, year = 2019}\n@article{broken,\n  author = {Doe, Jane},\n  title = {Unbalanced {brace, year = 2020}\n@article{ok2, title = {B}, year = 2021}\n");
+
+        var problem = Assert.Single(document.Problems);
+        Assert.Equal((4, 11, null), (problem.Line, problem.Column, problem.KeptEntry));
+        Assert.Equal(["ok1", "ok2"], document.Entries.Select(e => e.Key));
+    }
+
+    [Fact]
+    public void Field_DecodedValue_IsReadOnDemandAndDoesNotChangeEquality()
+    {
+        const string text = "@article{k, title = {M{\\\"u}ller's {\\em Theorem}}, year = 2001}";
+        var read = BibtexParser.Parse(text).Entries[0].Fields[0];
+        var unread = BibtexParser.Parse(text).Entries[0].Fields[0];
+
+        Assert.Equal("Müller's Theorem", read.Value);
+        Assert.Equal(unread, read);
+        Assert.Equal(unread.GetHashCode(), read.GetHashCode());
+    }
+
+    [Fact]
+    public void Parse_PercentCommentInsideAnEntry_IsSkippedWithAWarning()
+    {
+        var document = BibtexParser.Parse("@article{k,\n  author = {Doe, Jane},\n  % title = {Old title},\n  title = {New title}, % the final one\n  year = {2002},\n}\n");
+
+        Assert.Equal([(3, 3, true), (4, 24, true)], document.Problems.Select(p => (p.Line, p.Column, p.IsWarning)));
+        Assert.Equal("a '%' comment inside entry 'k' is skipped (BibTeX would drop the rest of the entry here)", document.Problems[0].Message);
+        Assert.Equal(("New title", "2002"), (Assert.Single(document.Entries)["title"], document.Entries[0]["year"]));
+    }
+
+    [Fact]
+    public void Parse_MacroUsedBeforeItsDefinition_IsEmptyAndTheWarningSaysWhereItIsDefined()
+    {
+        var document = BibtexParser.Parse("@article{early, journal = JNL, year = 2001}\n\n@STRING{ jnl = \"Journal of Late Definitions\" }\n@article{late, journal = Jnl, year = 2002}\n");
+
+        var problem = Assert.Single(document.Problems);
+        Assert.Equal((1, 27), (problem.Line, problem.Column));
+        Assert.Equal("@string macro 'JNL' is used before its definition on line 3, so it is read as empty, as BibTeX does; move the @string above its first use", problem.Message);
+        Assert.Null(document.Entries[0]["journal"]);
+        Assert.Equal("Journal of Late Definitions", document.Entries[1]["journal"]);
     }
 
     [Fact]
@@ -281,19 +358,22 @@ public sealed class BibtexParserTests
         var document = BibtexParser.Parse("@article{k,\n  journal = jmlr,\n  year = 2020,\n  year = 2021,\n}\n");
 
         Assert.Equal(2, document.Problems.Length);
-        Assert.Equal((2, 13, false), (document.Problems[0].Line, document.Problems[0].Column, document.Problems[0].IsWarning));
-        Assert.Contains("undefined @string macro 'jmlr'", document.Problems[0].Message, StringComparison.Ordinal);
+        Assert.Equal((2, 13, true), (document.Problems[0].Line, document.Problems[0].Column, document.Problems[0].IsWarning));
+        Assert.Contains("undefined @string macro 'jmlr' is read as empty", document.Problems[0].Message, StringComparison.Ordinal);
+        Assert.Null(Assert.Single(document.Entries)["journal"]);
         Assert.True(document.Problems[1].IsWarning);
         Assert.Equal("2020", Assert.Single(document.Entries)["year"]);
     }
 
     [Fact]
-    public void Parse_MissingKey_IsAnError()
+    public void Parse_EmptyKey_IsReadForTheLoaderToName()
     {
-        var problem = Assert.Single(BibtexParser.Parse("@article{,\n title = {A}}").Problems);
+        // Mendeley writes @article{, ...}; the loader gives the entry a key (and says so).
+        var document = BibtexParser.Parse("@article{,\n title = {A}}");
 
-        Assert.Equal((1, 10), (problem.Line, problem.Column));
-        Assert.Contains("citation key", problem.Message, StringComparison.Ordinal);
+        Assert.Empty(document.Problems);
+        var entry = Assert.Single(document.Entries);
+        Assert.Equal(("", (1, 10)), (entry.Key, entry.KeyPosition));
     }
 
     [Fact]

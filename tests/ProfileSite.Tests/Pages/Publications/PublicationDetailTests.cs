@@ -98,7 +98,8 @@ public sealed class PublicationDetailTests : IDisposable
     [Fact]
     public async Task Detail_JsonLdCannotCloseItsScriptElement()
     {
-        _content.Write("publications/2022-evil.md", "---\ntitle: \"</script><script>alert(1)</script> & <!-- x\"\nauthors: [Dan </script> Other]\nyear: 2022\n---\n");
+        // A tag in an author name is refused at load (AuthorMarkup), so only the title carries one here.
+        _content.Write("publications/2022-evil.md", "---\ntitle: \"</script><script>alert(1)</script> & <!-- x\"\nauthors: [Dan & Other]\nyear: 2022\n---\n");
 
         await using var site = new SiteFactory(_content);
         using var client = site.CreateClient();
@@ -109,7 +110,7 @@ public sealed class PublicationDetailTests : IDisposable
         var script = Assert.Single(page.QuerySelectorAll("script[type='application/ld+json']"));
         using var json = JsonDocument.Parse(script.TextContent);
         Assert.Equal("</script><script>alert(1)</script> & <!-- x", json.RootElement.GetProperty("name").GetString());
-        Assert.Equal("Dan </script> Other", json.RootElement.GetProperty("author")[0].GetProperty("name").GetString());
+        Assert.Equal("Dan & Other", json.RootElement.GetProperty("author")[0].GetProperty("name").GetString());
         Assert.Empty(page.QuerySelectorAll("script:not([type='application/ld+json']):not([src])"));
     }
 
@@ -128,7 +129,7 @@ public sealed class PublicationDetailTests : IDisposable
         Assert.Contains("NeurIPS 2024", article.QuerySelector(".paper-venue em")!.TextContent, StringComparison.Ordinal);
         Assert.Equal("12 Sep 2024", article.QuerySelector(".paper-venue time")!.TextContent);
         Assert.Equal("NeurIPS 2024", article.QuerySelector(".badge")!.TextContent);
-        Assert.Equal("/images/flows.png", article.QuerySelector(".paper-detail-media img")!.GetAttribute("src"));
+        Assert.Equal(_content.Asset("images/flows.png"), article.QuerySelector(".paper-detail-media img")!.GetAttribute("src"));
         Assert.Equal("The abstract of the flows paper.", article.QuerySelector(".paper-abstract .prose")!.TextContent.Trim());
         var buttons = article.QuerySelectorAll(".paper-links a.button").Select(a => (a.TextContent, a.GetAttribute("href"))).ToArray();
         Assert.Equal(
@@ -243,7 +244,7 @@ public sealed class PublicationDetailTests : IDisposable
         Assert.Equal(["Faster Flows in Sparse Graphs", "Matchings in Streams", "Cuts and Where to Find Them", "Lecture Notes"], list.QuerySelectorAll(".pub-entry-title a").Select(a => a.TextContent));
         Assert.Equal("/publications/2023-matchings", list.QuerySelector("#paper-2023-matchings a")!.GetAttribute("href"));
         Assert.Equal("JALG", detail.QuerySelector(".badge")!.TextContent);
-        Assert.Equal("/images/matchings.png", detail.QuerySelector(".paper-detail-media img")!.GetAttribute("src"));
+        Assert.Equal(_content.Asset("images/matchings.png"), detail.QuerySelector(".paper-detail-media img")!.GetAttribute("src"));
         Assert.Equal("Our own abstract.", detail.QuerySelector(".paper-abstract .prose")!.TextContent.Trim());
         Assert.Equal(["Journal of Algorithms"], Meta(detail, "citation_journal_title"));
         Assert.Equal(["12"], Meta(detail, "citation_volume"));

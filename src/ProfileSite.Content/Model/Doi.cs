@@ -1,0 +1,64 @@
+using System.Text;
+using System.Text.RegularExpressions;
+
+namespace ProfileSite.Content;
+
+/// <summary>
+/// Digital Object Identifiers: any <c>10.&lt;registrant&gt;/&lt;suffix&gt;</c> whose suffix is
+/// printable (DOI Handbook §2.2: the suffix may hold any printable Unicode character, so
+/// <c>10.1002/(SICI)1097-4636(199706)35:4&lt;471::AID-JBM8&gt;3.0.CO;2-H</c> is valid), and the
+/// resolver link with what a URL path cannot carry percent-encoded (RFC 3986 §3.3; DOI Handbook
+/// §3.8.3 names <c>&lt; &gt; " # % { } | \ ^ [ ] `</c> and spaces).
+/// </summary>
+public static partial class Doi
+{
+    /// <summary>The bare DOI from what was written: bare, <c>doi:10...</c>, or a doi.org / dx.doi.org URL (decoded); null when it is not a DOI.</summary>
+    public static string? Parse(string? written)
+    {
+        if (string.IsNullOrWhiteSpace(written))
+        {
+            return null;
+        }
+
+        var doi = written.Trim();
+        foreach (var prefix in new[] { "https://doi.org/", "http://doi.org/", "https://dx.doi.org/", "http://dx.doi.org/", "doi.org/", "doi:", "DOI:", "DOI " })
+        {
+            if (doi.StartsWith(prefix, StringComparison.OrdinalIgnoreCase))
+            {
+                doi = doi[prefix.Length..].Trim();
+                if (prefix.Contains("doi.org", StringComparison.Ordinal))
+                {
+                    doi = Uri.UnescapeDataString(doi);
+                }
+
+                break;
+            }
+        }
+
+        return Pattern().IsMatch(doi) ? doi : null;
+    }
+
+    /// <summary>The resolver URL: <c>https://doi.org/</c> and the DOI with unsafe characters percent-encoded (UTF-8).</summary>
+    public static string ToUrl(string doi)
+    {
+        var builder = new StringBuilder("https://doi.org/", 16 + doi.Length);
+        foreach (var b in Encoding.UTF8.GetBytes(doi))
+        {
+            var c = (char)b;
+            if (b < 0x80 && (char.IsAsciiLetterOrDigit(c) || "-._~!$&'()*+,;=:@/".Contains(c, StringComparison.Ordinal)))
+            {
+                builder.Append(c);
+            }
+            else
+            {
+                builder.Append('%').Append(b.ToString("X2", System.Globalization.CultureInfo.InvariantCulture));
+            }
+        }
+
+        return builder.ToString();
+    }
+
+    // "10." a registrant code of digits and dots, "/", then a suffix of printable characters.
+    [GeneratedRegex(@"^10\.\d{2,9}(?:\.\d+)*/\S(?:[^\p{C}]*\S)?$", RegexOptions.CultureInvariant)]
+    private static partial Regex Pattern();
+}

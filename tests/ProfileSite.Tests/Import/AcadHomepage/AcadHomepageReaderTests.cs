@@ -1,0 +1,80 @@
+using ProfileSite.Content;
+using ProfileSite.Import.AcadHomepage;
+using ProfileSite.Import.Model;
+
+namespace ProfileSite.Tests.Import.AcadHomepage;
+
+/// <summary>The reader on small pages written here, one fork habit per test.</summary>
+public sealed class AcadHomepageReaderTests : IDisposable
+{
+    private readonly string _site = Directory.CreateTempSubdirectory("profilesite-acad-").FullName;
+
+    public void Dispose() => Directory.Delete(_site, recursive: true);
+
+    private ImportResult Read(string about, string name = "Jie Zhang")
+    {
+        File.WriteAllText(Path.Combine(_site, "_config.yml"), $"title: Home\nauthor:\n  name: \"{name}\"\n");
+        Directory.CreateDirectory(Path.Combine(_site, "_pages"));
+        File.WriteAllText(Path.Combine(_site, "_pages", "about.md"), "---\npermalink: /\n---\n\n" + about);
+        return new AcadHomepageReader().Read(_site);
+    }
+
+    [Fact]
+    public void Read_RoleWrittenInWords_BecomesTheMark()
+    {
+        var result = Read("""
+            # 📝 Publications
+
+            - [Tracing Text Provenance via Lexical Substitution](https://example.org/p.pdf), Xi Yang, **Jie Zhang** [*the corresponding author*], Kejiang Chen, **AAAI 2022**
+            """);
+
+        var paper = Assert.Single(result.Content.Publications);
+        Assert.Equal(["Xi Yang", "Jie Zhang†", "Kejiang Chen"], paper.Authors.AsEnumerable());
+        Assert.Equal("AAAI 2022", paper.Venue);
+        Assert.Equal(2022, paper.Year);
+    }
+
+    [Fact]
+    public void Read_SuperscriptStarsAndLegend_MapToEqualContributionAndCorresponding()
+    {
+        var result = Read("""
+            # 📝 Publications
+
+            (*: indicates equal contribution; ‡: indicates corresponding)
+
+            **Rethinking Bottlenecks in Safety Fine-Tuning of Vision Language Models**
+
+            Yi Ding<sup>*</sup>, **Jie Zhang**<sup>*</sup>, Bing Cao<sup>‡</sup>
+
+            Preprint, 2025
+            """);
+
+        var paper = Assert.Single(result.Content.Publications);
+        Assert.Equal(["Yi Ding*", "Jie Zhang*", "Bing Cao†"], paper.Authors.AsEnumerable());
+        Assert.Equal("preprint", paper.Type);
+        Assert.Contains(result.Notes, n => n.Kind == NoteKind.Guessed && n.Message.Contains("'‡' means corresponding", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Read_UndatedAndLabelledItems_KeepTheirTextAndPageOrder()
+    {
+        var result = Read("""
+            # 🎓 Education
+            - **Ph.D.**: *Sep. 2019 - Jun. 2024*, Computer Science, Example University.
+
+            # 🧑‍🏫 Teaching
+            - Teaching assistant, Algorithms.
+
+            # 🔥 News
+            - 2025.11.04: &nbsp; Outstanding paper award.
+            """);
+
+        Assert.Equal(["education", "teaching", "news"], result.Content.Site.SectionOrder.AsEnumerable());
+        var education = result.Content.Sections[0];
+        Assert.Equal("🎓", education.Icon);
+        Assert.Equal("2019.09 - 2024.06", education.Items[0].Date!.ToDisplayString());
+        Assert.Equal("**Ph.D.**: Computer Science, Example University.", education.Items[0].Text);
+        Assert.Null(result.Content.Sections[1].Items[0].Date);
+        Assert.Equal(new PartialDate(2025, 11, 4), Assert.Single(result.Content.News).Date);
+    }
+}
