@@ -4,6 +4,7 @@ using ProfileSite.Cli;
 using ProfileSite.Content;
 using ProfileSite.Content.Loading;
 using ProfileSite.Hosting;
+using ProfileSite.Images;
 using ProfileSite.Theming;
 using Serilog;
 
@@ -28,6 +29,7 @@ static async Task<int> ServeAsync(string[] args)
         builder.Services.AddSiteLogging();
         builder.Services.AddSiteContent();
         builder.Services.AddSiteCitations();
+        builder.Services.AddSiteImages();
 
         // Pages and endpoints
         builder.Services.AddSitePages();
@@ -51,6 +53,7 @@ static async Task<int> ServeAsync(string[] args)
         app.UseSiteCompression();
         app.UseSiteErrorPages();
         app.UseSiteStaticFiles();
+        app.UseImageVariants();
         app.UseSiteRequestLogging();
         app.UseSiteLimits();
         app.MapRazorPages();

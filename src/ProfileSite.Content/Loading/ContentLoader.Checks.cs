@@ -11,7 +11,7 @@ public sealed partial class ContentLoader
     /// on this site. Positions point at the YAML value: columns inside a quoted scalar would not
     /// match what the owner sees.
     /// </summary>
-    private static string? InlineMarkdown(YamlMap map, string key)
+    private string? InlineMarkdown(YamlMap map, string key)
     {
         if (map.String(key) is not { } markdown)
         {
@@ -31,7 +31,8 @@ public sealed partial class ContentLoader
 
         try
         {
-            return MarkdownRenderer.ToInlineHtml(markdown);
+            var mark = map.Node(key)!.Start;
+            return MarkdownRenderer.ToInlineHtml(markdown, MarkdownImages((_, _) => mark, map.File, $"'{key}': "));
         }
         catch (ArgumentException)
         {
@@ -43,11 +44,11 @@ public sealed partial class ContentLoader
     private const string TooDeep = "Markdown nested too deeply to render; simplify the nesting of quotes, lists or brackets";
 
     /// <summary>Splits and renders a Markdown file; null (reported) when Markdig refuses its nesting while rendering.</summary>
-    private static (string? FrontMatter, int FrontMatterLine, string BodyHtml)? SplitFrontMatter(SourceFile file)
+    private (string? FrontMatter, int FrontMatterLine, string BodyHtml)? SplitFrontMatter(SourceFile file)
     {
         try
         {
-            return MarkdownRenderer.SplitFrontMatter(file.Text);
+            return MarkdownRenderer.SplitFrontMatter(file.Text, MarkdownImages((line, column) => new Mark(0, line, column), file, ""));
         }
         catch (ArgumentException)
         {
@@ -60,7 +61,7 @@ public sealed partial class ContentLoader
     /// Checks a Markdown file's links (reported at their own line and column), then splits off the
     /// front matter and renders the body; null (reported) when Markdig refuses its nesting.
     /// </summary>
-    private static (string? FrontMatter, int FrontMatterLine, string BodyHtml)? RenderMarkdownFile(SourceFile file)
+    private (string? FrontMatter, int FrontMatterLine, string BodyHtml)? RenderMarkdownFile(SourceFile file)
     {
         var problems = MarkdownLinks.Problems(file.Text);
         foreach (var problem in problems)

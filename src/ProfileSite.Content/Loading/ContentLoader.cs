@@ -3,6 +3,7 @@ using System.Collections.Immutable;
 using System.Security.Cryptography;
 using System.Text;
 using ProfileSite.Content.Citations;
+using ProfileSite.Content.Images;
 using ProfileSite.Content.Markdown;
 using YamlDotNet.RepresentationModel;
 
@@ -15,6 +16,12 @@ public sealed record ContentLoadOptions(string ContentPath, string WebRootPath)
 {
     /// <summary>Files larger than this are refused (1 MiB by default).</summary>
     public long MaxFileBytes { get; init; } = 1024 * 1024;
+
+    /// <summary>Reads images: the web app plugs in the libvips pipeline; the default reads headers only.</summary>
+    public Images.IImageInspector Images { get; init; } = Content.Images.HeaderImageInspector.Instance;
+
+    /// <summary>The URL path the site is served under (<c>/repo</c>, or empty), for images rendered into Markdown.</summary>
+    public string BasePath { get; init; } = "";
 }
 
 /// <summary>The outcome of a load: a snapshot when there were no errors, and every problem found.</summary>
@@ -100,6 +107,7 @@ public sealed partial class ContentLoader
             Warnings = [],
             Times = Times(),
             LocalCitations = localCitations,
+            Images = new ImageCatalog([.. _variants]),
         };
         if (_diagnostics.HasErrors)
         {
@@ -212,7 +220,7 @@ public sealed partial class ContentLoader
         }
 
         var employerUrl = Url(map, "employer_url");
-        var avatar = Image(map, "avatar");
+        var avatar = Image(map, "avatar") is { } photo ? Shown(photo, ImageRole.Avatar) : null;
         if (name is null)
         {
             return null;
@@ -429,7 +437,7 @@ public sealed partial class ContentLoader
 
         var links = MergeLinks(basis?.Links ?? [], PaperLinks(map));
         var url = Url(map, "url");
-        var image = Image(map, "image");
+        var image = Image(map, "image") is { } figure ? Shown(figure, ImageRole.Card, ImageRole.Figure) : null;
         var selected = map.Bool("selected", basis?.Selected ?? false);
         var type = PaperType(map);
         var bibtex = OwnBibtex(map);
@@ -701,8 +709,7 @@ public sealed partial class ContentLoader
         }
 
         _inputs.Add(path);
-        var size = ImageProbe.Size(path);
-        return new WebImage(relative, size?.Width, size?.Height);
+        return Inspected(relative, path, problem => map.File.Warning(mark, $"'{key}' names {relative}, which {problem}; the image is left out"));
     }
 
     private static bool IsEmail(string text) =>

@@ -1,6 +1,8 @@
 using Markdig;
 using Markdig.Extensions.AutoIdentifiers;
 using Markdig.Extensions.Yaml;
+using Markdig.Renderers;
+using Markdig.Renderers.Html.Inlines;
 using Markdig.Syntax;
 
 namespace ProfileSite.Content.Markdown;
@@ -27,14 +29,17 @@ public static class MarkdownRenderer
         .Build();
 
     /// <summary>Renders a block of Markdown (paragraphs, lists, headings) to HTML.</summary>
-    public static string ToHtml(string markdown) => HtmlBalancer.Balance(Markdig.Markdown.ToHtml(markdown, Pipeline).Trim());
+    /// <param name="markdown">The Markdown text.</param>
+    /// <param name="images">How images are written; Markdig's plain <c>&lt;img&gt;</c> when null.</param>
+    public static string ToHtml(string markdown, MarkdownImageWriter? images = null) =>
+        HtmlBalancer.Balance(Render(Markdig.Markdown.Parse(markdown, Pipeline), images).Trim());
 
     /// <summary>Renders one line of Markdown for use inside an element (a news item, a card summary):
     /// a lone paragraph loses its <c>&lt;p&gt;</c> wrapper.</summary>
-    public static string ToInlineHtml(string markdown)
+    public static string ToInlineHtml(string markdown, MarkdownImageWriter? images = null)
     {
         var document = Markdig.Markdown.Parse(markdown.Trim(), Pipeline);
-        var html = document.ToHtml(Pipeline).Trim();
+        var html = Render(document, images).Trim();
         if (document.Count == 1 && document[0] is ParagraphBlock
             && html.StartsWith("<p>", StringComparison.Ordinal) && html.EndsWith("</p>", StringComparison.Ordinal))
         {
@@ -46,7 +51,7 @@ public static class MarkdownRenderer
 
     /// <summary>Splits a Markdown file into its YAML front matter (if any) and its rendered body.</summary>
     /// <returns>The front matter text, the 1-based file line its first line is on, and the body HTML.</returns>
-    public static (string? FrontMatter, int FrontMatterLine, string BodyHtml) SplitFrontMatter(string text)
+    public static (string? FrontMatter, int FrontMatterLine, string BodyHtml) SplitFrontMatter(string text, MarkdownImageWriter? images = null)
     {
         var document = Markdig.Markdown.Parse(text, Pipeline);
         var frontMatter = document.Descendants<YamlFrontMatterBlock>().FirstOrDefault();
@@ -60,7 +65,23 @@ public static class MarkdownRenderer
             document.Remove(frontMatter);
         }
 
-        var body = HtmlBalancer.Balance(document.ToHtml(Pipeline).Trim());
+        var body = HtmlBalancer.Balance(Render(document, images).Trim());
         return (yaml, line, body);
+    }
+
+    private static string Render(MarkdownDocument document, MarkdownImageWriter? images)
+    {
+        if (images is null)
+        {
+            return document.ToHtml(Pipeline);
+        }
+
+        using var writer = new StringWriter();
+        var renderer = new HtmlRenderer(writer);
+        Pipeline.Setup(renderer);
+        renderer.ObjectRenderers.ReplaceOrAdd<LinkInlineRenderer>(new PictureLinkRenderer(images));
+        renderer.Render(document);
+        writer.Flush();
+        return writer.ToString();
     }
 }

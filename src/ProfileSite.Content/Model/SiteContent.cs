@@ -56,6 +56,9 @@ public sealed record SiteContent
     /// <summary>Citations per paper slug, only for papers some source knows.</summary>
     public FrozenDictionary<string, int> CitationCounts { get; init; } = FrozenDictionary<string, int>.Empty;
 
+    /// <summary>Every image variant the pages name (see <see cref="Images.ImagePlanner"/>), made off the request path.</summary>
+    public ImageCatalog Images { get; init; } = ImageCatalog.Empty;
+
     /// <summary>The citation count of a paper, or null when no source knows it.</summary>
     public int? CitationsOf(Publication paper) => CitationCounts.TryGetValue(paper.Slug, out var count) ? count : null;
 }
@@ -149,7 +152,7 @@ public sealed record ProfileLink(string Kind, string Label, string Url, string I
 /// <param name="Path">Site-relative URL path, without a leading slash (e.g. <c>images/pic1.svg</c>).</param>
 /// <param name="Width">Intrinsic width in pixels, when the header could be read.</param>
 /// <param name="Height">Intrinsic height in pixels, when the header could be read.</param>
-public sealed record WebImage(string Path, int? Width, int? Height)
+public sealed partial record WebImage(string Path, int? Width, int? Height)
 {
     public string Src => "/" + Path;
 }

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.CommandLine.Invocation;
 using ProfileSite.Content.Loading;
+using ProfileSite.Images;
 
 namespace ProfileSite.Cli;
 
@@ -71,7 +72,7 @@ public static class CheckCommand
             options.ContentPath = content ?? options.ContentPath;
             options.WebRootPath = webRoot ?? options.WebRootPath;
             var paths = ContentPaths.Resolve(options, Directory.GetCurrentDirectory(), AppContext.BaseDirectory);
-            var result = ContentStartup.Read(paths, options);
+            var result = ContentStartup.Read(paths, options, ImageServiceCollectionExtensions.Inspector(ImageSettings()));
             ContentReport.Write(Console.Out, result);
             return result.Succeeded ? Valid : ContentErrors;
         }
@@ -86,6 +87,10 @@ public static class CheckCommand
             Console.Error.WriteLine("usage: ProfileSite check [--content DIR] [--webroot DIR]");
             return UsageError;
         }
+
+        /// <summary>The image settings (pixel limit, timeouts) from the same sources serving reads.</summary>
+        private static ImageOptions ImageSettings() =>
+            WebApplication.CreateBuilder().Configuration.GetSection(ImageOptions.Section).Get<ImageOptions>() ?? new();
 
         /// <summary>The operator's settings from the same sources serving reads (appsettings, environment).</summary>
         private static ProfileSiteOptions Settings() =>

@@ -96,6 +96,12 @@ public static class ExportCommand
                 publicBase = new Uri(publicBase + "/");
             }
 
+            // Every image variant the pages name is made first, so the export carries them all.
+            if (host.Services.GetService<Images.VariantGenerator>() is { } images)
+            {
+                await images.WhenIdleAsync(cancellation);
+            }
+
             using var client = new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = false })
             {
                 BaseAddress = address,
