@@ -143,7 +143,7 @@ public sealed class VipsImageInspector(ImageOptions options) : IImageInspector
         null => null,
         _ when loader.StartsWith("VipsForeignLoadJpeg", StringComparison.Ordinal) => ImageFamily.Jpeg,
         _ when loader.StartsWith("VipsForeignLoadPng", StringComparison.Ordinal) => ImageFamily.Png,
-        _ when loader.Contains("Gif", StringComparison.Ordinal) => ImageFamily.Gif,
+        _ when loader.Contains("gif", StringComparison.OrdinalIgnoreCase) => ImageFamily.Gif, // VipsForeignLoadNsgif...
         _ when loader.StartsWith("VipsForeignLoadWebp", StringComparison.Ordinal) => ImageFamily.WebP,
         _ when loader.StartsWith("VipsForeignLoadHeif", StringComparison.Ordinal) => ImageFamily.Heif,
         _ when loader.StartsWith("VipsForeignLoadTiff", StringComparison.Ordinal) => ImageFamily.Tiff,

@@ -39,7 +39,7 @@ public sealed partial record WebImage
 }
 
 /// <summary>Every variant a snapshot's pages name, for the image pipeline to make.</summary>
-/// <param name="Variants">Each variant once, in the order they were planned.</param>
+/// <param name="Variants">Each variant once (the loader removes repeats), in the order they were planned.</param>
 public sealed record ImageCatalog(ImmutableArray<ImageVariant> Variants)
 {
     public static ImageCatalog Empty { get; } = new([]);

@@ -107,7 +107,7 @@ public sealed partial class ContentLoader
             Warnings = [],
             Times = Times(),
             LocalCitations = localCitations,
-            Images = new ImageCatalog([.. _variants]),
+            Images = new ImageCatalog([.. _variants.DistinctBy(v => v.Url)]),
         };
         if (_diagnostics.HasErrors)
         {

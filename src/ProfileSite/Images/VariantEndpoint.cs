@@ -72,7 +72,8 @@ public static partial class VariantEndpoint
                 .Where(v => v.Key == wanted.Key && v.Shape == VariantShape.Fit && Accepted(v.Format, accept) && cache.Contains(v))
                 .OrderBy(v => v.Width < wanted.Width ? 1 : 0)
                 .ThenBy(v => Math.Abs(v.Width - wanted.Width))
-                .ThenBy(v => v.Format == wanted.Format ? 0 : 1);
+                .ThenBy(v => v.Format == wanted.Format ? 0 : 1)
+                .ThenBy(v => v.Format switch { VariantFormat.Avif => 0, VariantFormat.WebP => 1, _ => 2 });
             if (candidates.FirstOrDefault() is { } best)
             {
                 return best.Url;

@@ -28,7 +28,12 @@ public sealed class VariantGenerator(
 {
     private readonly ConcurrentDictionary<string, string> _failed = new(StringComparer.Ordinal);
     private int _encoded;
+    private int _busy;
+    private int _peakBusy;
     private ImageCatalog? _done;
+
+    /// <summary>The most images encoded at the same moment since start: never more than <see cref="ImageOptions.EffectiveConcurrency"/>.</summary>
+    public int PeakConcurrency => Volatile.Read(ref _peakBusy);
 
     /// <summary>Variants encoded since start (not found in the cache).</summary>
     public int Encoded => Volatile.Read(ref _encoded);
@@ -130,6 +135,24 @@ public sealed class VariantGenerator(
     }
 
     private void Make(List<ImageVariant> group, CancellationToken cancellation)
+    {
+        var busy = Interlocked.Increment(ref _busy);
+        for (var peak = Volatile.Read(ref _peakBusy); busy > peak; peak = Volatile.Read(ref _peakBusy))
+        {
+            Interlocked.CompareExchange(ref _peakBusy, busy, peak);
+        }
+
+        try
+        {
+            MakeOne(group, cancellation);
+        }
+        finally
+        {
+            Interlocked.Decrement(ref _busy);
+        }
+    }
+
+    private void MakeOne(List<ImageVariant> group, CancellationToken cancellation)
     {
         var first = group[0];
         byte[] source;
