@@ -4,6 +4,7 @@
 // plus AVIF where the library can; and meets the bad images. Run each in its own process (peak RSS is the
 // process's):
 //   dotnet run bench/image-libraries.cs -- vips      (then: -- skia)
+//   AVIF_EFFORT=4 dotnet run bench/image-libraries.cs -- vips   (libvips' AVIF effort; the site's default is 2)
 #:package NetVips
 #:package NetVips.Native
 #:package SkiaSharp
@@ -15,6 +16,7 @@ using NetVips;
 using SkiaSharp;
 
 var library = args.FirstOrDefault() ?? "vips";
+var effort = int.Parse(Environment.GetEnvironmentVariable("AVIF_EFFORT") ?? "2", System.Globalization.CultureInfo.InvariantCulture);
 var photos = FindPhotos();
 (string File, int[] Widths)[] work =
 [
@@ -34,7 +36,7 @@ foreach (var (file, widths) in work)
         foreach (var format in new[] { "webp", "jpeg", "avif" })
         {
             var watch = Stopwatch.StartNew();
-            var output = library == "vips" ? Vips(bytes, width, format) : Skia(bytes, width, format);
+            var output = library == "vips" ? Vips(bytes, width, format, effort) : Skia(bytes, width, format);
             if (output is null)
             {
                 continue;
@@ -57,7 +59,7 @@ Console.WriteLine($"  portrait-rotated.jpg (Orientation 6) comes out {Oriented(l
 Console.WriteLine($"  truncated.jpg: {Truncated(library, File.ReadAllBytes(Path.Combine(photos, "truncated.jpg")))}");
 Console.WriteLine($"  bomb-60000px.png: header says {Header(library, File.ReadAllBytes(Path.Combine(photos, "bomb-60000px.png")))} before any pixel is decoded");
 
-static byte[] Vips(byte[] source, int width, string format)
+static byte[] Vips(byte[] source, int width, string format, int effort)
 {
     using var thumb = NetVips.Image.ThumbnailBuffer(source, width, height: 10_000_000, size: Enums.Size.Down, outputProfile: "srgb");
     using var image = thumb.Format == Enums.BandFormat.Uchar ? thumb.Copy() : thumb.Colourspace(Enums.Interpretation.Srgb);
@@ -65,7 +67,7 @@ static byte[] Vips(byte[] source, int width, string format)
     {
         "webp" => image.WebpsaveBuffer(q: 75, effort: 4, keep: Enums.ForeignKeep.None),
         "jpeg" => image.JpegsaveBuffer(q: 80, optimizeCoding: true, interlace: true, keep: Enums.ForeignKeep.None),
-        _ => image.HeifsaveBuffer(q: 50, effort: 2, compression: Enums.ForeignHeifCompression.Av1, bitdepth: 8, keep: Enums.ForeignKeep.None),
+        _ => image.HeifsaveBuffer(q: 50, effort: effort, compression: Enums.ForeignHeifCompression.Av1, bitdepth: 8, keep: Enums.ForeignKeep.None),
     };
 }
 
