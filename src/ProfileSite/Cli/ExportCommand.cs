@@ -99,7 +99,16 @@ public static class ExportCommand
             // Every image variant the pages name is made first, so the export carries them all.
             if (host.Services.GetService<Images.VariantGenerator>() is { } images)
             {
-                await images.WhenIdleAsync(cancellation);
+                using var patience = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
+                patience.CancelAfter(TimeSpan.FromMinutes(30));
+                try
+                {
+                    await images.WhenIdleAsync(patience.Token);
+                }
+                catch (OperationCanceledException) when (!cancellation.IsCancellationRequested)
+                {
+                    await Console.Error.WriteLineAsync("warning: image variants were still being made after 30 minutes; those not made are missing from the export");
+                }
             }
 
             using var client = new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = false })

@@ -146,6 +146,12 @@ public sealed class VariantGenerator(
         {
             MakeOne(group, cancellation);
         }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // A bug must not stop the generator (a failed background service would stop the host): the original is served.
+            logger.LogError(ex, "Making variants of {Source} failed unexpectedly", group[0].SourcePath);
+            Fail(group, ex.Message);
+        }
         finally
         {
             Interlocked.Decrement(ref _busy);
@@ -168,7 +174,9 @@ public sealed class VariantGenerator(
 
         if (VipsImageInspector.Key(source, options.Value) != first.Key)
         {
-            return; // changed since the snapshot was built; the reload brings its own plan
+            // Changed since the snapshot was built: the reload brings its own plan; until then the original is served.
+            Fail(group, "the file changed since the content was loaded");
+            return;
         }
 
         try
