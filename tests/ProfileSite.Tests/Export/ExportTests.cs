@@ -65,7 +65,18 @@ public sealed class ExportTests(ExportFixture fixture)
         Assert.NotEmpty(local);
         Assert.All(local, url => Assert.StartsWith("/repo/", url, StringComparison.Ordinal));
         Assert.Contains("/repo/css/site.css", local.Select(u => u.Split('?')[0]));
-        Assert.Contains("/repo/images/avatar.png", local);
+        Assert.Contains(local, url => System.Text.RegularExpressions.Regex.IsMatch(url, "^/repo/variants/[0-9a-f]{16}/avatar-64\\.jpg$"));
+
+        // Every image variant the page names is written with it, under the base path.
+        var variants = page.QuerySelectorAll("source[srcset], img[srcset]")
+            .SelectMany(e => e.GetAttribute("srcset")!.Split(", ").Select(c => c.Split(' ')[0]))
+            .ToList();
+        Assert.Contains(variants, v => v.EndsWith(".avif", StringComparison.Ordinal));
+        Assert.All(variants, v =>
+        {
+            Assert.StartsWith("/repo/variants/", v, StringComparison.Ordinal);
+            Assert.True(File.Exists(Path.Combine(fixture.SubPathExport, v["/repo/".Length..])), $"{v} is not in the export");
+        });
     }
 
     [Fact]
