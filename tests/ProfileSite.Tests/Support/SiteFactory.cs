@@ -16,6 +16,7 @@ internal sealed class SiteFactory(TestContent content) : WebApplicationFactory<P
         builder.UseEnvironment("Production");
         builder.UseSetting("ProfileSite:ContentPath", content.ContentPath);
         builder.UseSetting("ProfileSite:WebRootPath", content.WebRootPath);
+        builder.UseSetting("ProfileSite:Images:CachePath", Path.Combine(content.Root, "image-cache"));
         Configure?.Invoke(builder);
     }
 
