@@ -19,8 +19,22 @@ public sealed partial class ContentLoader
     // Unknown LaTeX commands already reported, per file: one warning per command and file.
     private readonly HashSet<(string File, string Command)> _reportedCommands = [];
 
-    private void BibWarning(string file, int line, int column, string message) =>
-        _diagnostics.Add(new ContentError(file, line, column, _options.StrictBibliography ? Severity.Error : Severity.Warning, message));
+    // The .bib files of this load by display path: the parser's positions are in the text as
+    // cleaned by TextHygiene, and each file's column map turns them back into the file as saved.
+    private readonly Dictionary<string, SourceFile> _bibFiles = new(StringComparer.Ordinal);
+
+    private void BibWarning(string file, int line, int column, string message)
+    {
+        var severity = _options.StrictBibliography ? Severity.Error : Severity.Warning;
+        if (_bibFiles.TryGetValue(file, out var source))
+        {
+            source.Report(line, column, severity, message);
+        }
+        else
+        {
+            _diagnostics.Add(new ContentError(file, line, column, severity, message));
+        }
+    }
 
     /// <summary>Reads every <c>.bib</c> file, resolves keys, xdata and crossref across them, and makes each work a paper.</summary>
     private BibtexPapers LoadBibtexFiles(string folder)
@@ -34,6 +48,7 @@ public sealed partial class ContentLoader
                 continue;
             }
 
+            _bibFiles[file.DisplayPath] = file;
             var document = BibtexParser.Parse(file.Text);
             foreach (var problem in document.Problems)
             {
@@ -97,17 +112,37 @@ public sealed partial class ContentLoader
         }
     }
 
-    /// <summary>Two papers the owner gave the same key would be one citation in every .bib that uses them.</summary>
+    /// <summary>
+    /// Two papers with the same key would be one citation in every .bib that uses them. The
+    /// Markdown file (the owner's, read strictly) is the one in error, at the key it writes; a
+    /// .bib entry of the same key is named with its position, as the entry to extend instead.
+    /// </summary>
     private void ReportDuplicateBibtexKeys(List<Publication> papers)
     {
         foreach (var group in papers.Where(p => p.BibtexKey is not null).GroupBy(p => p.BibtexKey!, StringComparer.OrdinalIgnoreCase).Where(g => g.Count() > 1))
         {
-            foreach (var paper in group.Skip(1).Where(p => p.SourceEntry is null))
+            var first = group.First();
+            foreach (var paper in group.Where(p => p.SourceEntry is null))
             {
-                _diagnostics.Add(new ContentError(paper.SourceFile, 0, 0, Severity.Error,
-                    $"citation key '{group.Key}' is also used by {group.First().SourceFile}; keys must be unique"));
+                // The first of several Markdown files keeps its key; the later ones are in error.
+                var other = ReferenceEquals(paper, first) ? group.FirstOrDefault(p => p.SourceEntry is not null) : first;
+                if (other is null || !_keyMarks.TryGetValue(paper.SourceFile, out var written))
+                {
+                    continue;
+                }
+
+                var where = other.SourceEntry is { } entry && _bibFiles.TryGetValue(other.SourceFile, out var bib)
+                    ? $"entry '{entry.Key}' at {other.SourceFile}:{Where(bib, entry)}; give this file 'bibtex_key: {entry.Key}' (and no 'bibtex') to extend that entry instead"
+                    : $"{other.SourceFile}; keys must be unique";
+                written.File.Error(written.Mark, $"citation key '{group.Key}' is also used by {where}");
             }
         }
+    }
+
+    private static string Where(SourceFile file, BibtexEntry entry)
+    {
+        var (line, column) = file.Original(entry.Line, entry.Column);
+        return $"{line}:{column}";
     }
 
     private Publication FromBibtex(SourcedEntry work, HashSet<string> slugs, bool report = true)

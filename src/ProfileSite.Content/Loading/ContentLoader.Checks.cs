@@ -68,7 +68,8 @@ public sealed partial class ContentLoader
         }
         catch (ArgumentException)
         {
-            file.Error(new Mark(0, 1, 1), TooDeep);
+            var (line, column) = MarkdownLinks.NestingStart(file.Text);
+            file.Error(new Mark(0, line, column), TooDeep);
             return null;
         }
     }
@@ -85,7 +86,27 @@ public sealed partial class ContentLoader
             file.Error(new Mark(0, problem.Line, problem.Column), problem.Message);
         }
 
-        return problems.Any(p => p.Unrenderable) ? null : SplitFrontMatter(file);
+        if (problems.Any(p => p.Unrenderable) || SplitFrontMatter(file) is not { } split)
+        {
+            return null;
+        }
+
+        // Markdig takes a '---' block for front matter only once it is closed; left open, the
+        // YAML would be shown as text (about.md) or the file reported as having none (a paper).
+        if (split.FrontMatter is null && IsUnclosedFrontMatter(file.Text))
+        {
+            file.Error(new Mark(0, 1, 1), "the front matter that starts at 1:1 is not closed: end it with a line '---' "
+                + "(to start the text with a horizontal rule instead, write '***')");
+            return null;
+        }
+
+        return split;
+    }
+
+    private static bool IsUnclosedFrontMatter(string text)
+    {
+        var lines = text.Split('\n').Select(l => l.TrimEnd()).ToList();
+        return lines[0] == "---" && !lines.Skip(1).Any(l => l is "---" or "...");
     }
 
     /// <summary>

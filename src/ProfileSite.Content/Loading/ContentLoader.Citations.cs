@@ -12,7 +12,6 @@ public sealed partial class ContentLoader
     /// <summary>Where the AcadHomepage crawler's output lives when the owner keeps it in content/.</summary>
     public const string DefaultGsDataPath = "google-scholar-stats/gs_data.json";
 
-    private static readonly string[] CitationKeys = ["sources", "gs_data", "openalex"];
     private static readonly string[] SourceNames = ["gs_data", "openalex", "manual"];
 
     private CitationSettings LoadCitationSettings(YamlMap? site)
@@ -27,7 +26,7 @@ public sealed partial class ContentLoader
                 : new CitationSettings([new CitationSource(CitationSourceKind.Manual)]);
         }
 
-        block.RejectUnknownKeys(CitationKeys);
+        block.RejectUnknownKeys(Schema.ContentModel.Site["citations"].Shape!.Keys);
         var gsData = GsDataSource(block);
         var openAlex = OpenAlexSource(block);
         var order = block.Strings("sources");
@@ -115,7 +114,7 @@ public sealed partial class ContentLoader
         }
         else if (block.Map("openalex") is { } map)
         {
-            map.RejectUnknownKeys(["author", "mailto"]);
+            map.RejectUnknownKeys(Schema.ContentModel.Site["citations"].Shape!["openalex"].Shape!.Keys);
             author = map.String("author", required: true);
             mark = map.Has("author") ? map.Node("author")!.Start : map.Start;
             mailto = map.String("mailto");

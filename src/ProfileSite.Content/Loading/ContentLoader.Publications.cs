@@ -59,9 +59,6 @@ public sealed partial class ContentLoader
 
     // ---- front matter fields ------------------------------------------------------------
 
-    /// <summary>Front matter keys this part of the loader reads, beyond the basic ones.</summary>
-    private static readonly string[] BibtexFrontMatterKeys = ["bibtex_key"];
-
     /// <summary>What a Markdown file leaves out, the .bib entry it extends supplies.</summary>
     private static Publication WithBasis(Publication paper, Publication basis)
     {
@@ -107,8 +104,8 @@ public sealed partial class ContentLoader
         return null;
     }
 
-    /// <summary>The owner's own <c>bibtex</c>: checked here so a broken one is reported, not served.</summary>
-    private static (string Text, string Key)? OwnBibtex(YamlMap map)
+    /// <summary>The owner's own <c>bibtex</c>: checked here so a broken one is reported, not served; with where its key is written.</summary>
+    private static (string Text, string Key, YamlDotNet.Core.Mark KeyMark)? OwnBibtex(YamlMap map)
     {
         var text = map.String("bibtex");
         if (text is null)
@@ -139,7 +136,10 @@ public sealed partial class ContentLoader
             return null;
         }
 
-        return (text.Trim(), document.Entries[0].Key);
+        // Inside a quoted scalar columns do not match the file (escapes, folding): point at the value.
+        var (keyLine, keyColumn) = document.Entries[0].KeyPosition;
+        var keyMark = block ? new YamlDotNet.Core.Mark(0, firstLine + keyLine - 1, keyColumn + indent) : node.Start;
+        return (text.Trim(), document.Entries[0].Key, keyMark);
     }
 
     /// <summary>Links from a Markdown file replace those of the same kind from the .bib entry it extends.</summary>
@@ -194,7 +194,7 @@ public sealed partial class ContentLoader
             }
             else if (YamlMap.From(map.File, value, $"the homepage of '{name}' (a URL, or a mapping with 'url' and 'aliases')") is { } entry)
             {
-                entry.RejectUnknownKeys(["url", "aliases"]);
+                entry.RejectUnknownKeys(Schema.ContentModel.Coauthor.Keys);
                 if (!entry.Has("url"))
                 {
                     map.File.Error(value.Start, $"missing required field 'url' for '{name}'");

@@ -10,9 +10,6 @@ namespace ProfileSite.Content.Loading;
 /// </summary>
 public sealed partial class ContentLoader
 {
-    /// <summary>site.yaml keys read here, on top of the ones <see cref="LoadSite"/> reads itself.</summary>
-    private static string[] SeoKeys => ["verification", "robots", "icon", "theme_color", "analytics"];
-
     // Meta names each search console asks for, in the order the head lists them.
     private static readonly (string Key, string MetaName)[] VerificationKinds =
     [
@@ -95,7 +92,7 @@ public sealed partial class ContentLoader
             return [];
         }
 
-        map.RejectUnknownKeys([.. VerificationKinds.Select(k => k.Key)]);
+        map.RejectUnknownKeys(Schema.ContentModel.Site["verification"].Shape!.Keys);
         var metas = ImmutableArray.CreateBuilder<VerificationMeta>();
         foreach (var (key, metaName) in VerificationKinds)
         {
@@ -141,7 +138,7 @@ public sealed partial class ContentLoader
                 return (defaults.ThemeColorLight, defaults.ThemeColorDark);
             case YamlDotNet.RepresentationModel.YamlMappingNode:
                 var colors = map.Map("theme_color")!;
-                colors.RejectUnknownKeys(["light", "dark"]);
+                colors.RejectUnknownKeys(Schema.ContentModel.Site["theme_color"].Shape!.Keys);
                 return (Color(colors, "light") ?? defaults.ThemeColorLight, Color(colors, "dark") ?? defaults.ThemeColorDark);
             default:
                 // One colour for both schemes.
@@ -181,7 +178,7 @@ public sealed partial class ContentLoader
         var provider = map.String("provider", required: true);
         if (provider is null or "none")
         {
-            map.RejectUnknownKeys(["provider", .. AnalyticsKeys.Values.SelectMany(k => k).Distinct()]);
+            map.RejectUnknownKeys(Schema.ContentModel.Site["analytics"].Shape!.Keys);
             return null;
         }
 

@@ -6,6 +6,7 @@ using ProfileSite.Content.Addresses;
 using ProfileSite.Content.Citations;
 using ProfileSite.Content.Images;
 using ProfileSite.Content.Markdown;
+using ProfileSite.Content.Schema;
 using YamlDotNet.RepresentationModel;
 
 namespace ProfileSite.Content.Loading;
@@ -137,7 +138,11 @@ public sealed partial class ContentLoader
     private SourceFile? Open(string path)
     {
         _inputs.Add(path);
-        var file = SourceFile.Read(path, Display(path), _diagnostics, _options.MaxFileBytes);
+        // BibTeX exports are a tool's text, read leniently; YAML and Markdown are the owner's.
+        // With StrictBibliography their repairs are errors, the characters taken out among them.
+        var lenient = path.EndsWith(".bib", StringComparison.OrdinalIgnoreCase);
+        var repairs = lenient && _options.StrictBibliography ? Severity.Error : Severity.Warning;
+        var file = SourceFile.Read(path, Display(path), _diagnostics, _options.MaxFileBytes, lenient, repairs);
         if (file is not null)
         {
             _read[path] = file.Bytes;
@@ -176,9 +181,6 @@ public sealed partial class ContentLoader
 
     // ---- profile.yaml -------------------------------------------------------------------
 
-    private static readonly string[] ProfileKeys =
-        ["name", "aliases", "avatar", "bio", "location", "employer", "employer_url", "email", "links"];
-
     private Profile? LoadProfile()
     {
         var map = OpenYamlMap("profile.yaml", "a mapping with at least 'name'", required: true);
@@ -187,7 +189,7 @@ public sealed partial class ContentLoader
             return null;
         }
 
-        map.RejectUnknownKeys(ProfileKeys);
+        map.RejectUnknownKeys(ContentModel.Profile.Keys);
         var name = map.String("name", required: true);
         var email = map.String("email");
         if (email is not null && !IsEmail(email))
@@ -251,8 +253,6 @@ public sealed partial class ContentLoader
 
     // ---- site.yaml ----------------------------------------------------------------------
 
-    private static readonly string[] SiteKeys = ["title", "description", "url", "language", "section_order", "footer", "citations"];
-
     private SiteSettings? LoadSite(Profile? profile)
     {
         var fallbackTitle = profile is null ? "Homepage" : $"{profile.Name} - Homepage";
@@ -262,7 +262,7 @@ public sealed partial class ContentLoader
             return WithSeo(null, profile, new SiteSettings { Title = fallbackTitle, Citations = LoadCitationSettings(null) });
         }
 
-        map.RejectUnknownKeys([.. SiteKeys, .. SeoKeys]);
+        map.RejectUnknownKeys(ContentModel.Site.Keys);
         var url = Url(map, "url");
         var language = map.String("language") ?? "en";
         if (!LanguageTag(language))
@@ -276,10 +276,19 @@ public sealed partial class ContentLoader
             Description = map.String("description"),
             BaseUrl = url is null ? null : new Uri(url.EndsWith('/') ? url : url + "/"),
             Language = language,
-            SectionOrder = [.. map.Strings("section_order").Select(s => s.Value)],
+            SectionOrder = [.. SectionOrder(map).Select(s => s.Value)],
             FooterHtml = InlineMarkdown(map, "footer"),
             Citations = LoadCitationSettings(map),
         });
+    }
+
+    /// <summary>The ids in site.yaml's section_order with their places, checked once the sections are known.</summary>
+    private (SourceFile? File, ImmutableArray<(string Value, YamlDotNet.Core.Mark Mark)> Items) _sectionOrder = (null, []);
+
+    private ImmutableArray<(string Value, YamlDotNet.Core.Mark Mark)> SectionOrder(YamlMap map)
+    {
+        _sectionOrder = (map.File, map.Strings("section_order"));
+        return _sectionOrder.Items;
     }
 
     // ---- about.md -----------------------------------------------------------------------
@@ -310,7 +319,7 @@ public sealed partial class ContentLoader
             var root = YamlReader.Parse(yaml);
             if (root is not null && YamlMap.From(yaml, root, "front matter with 'title'") is { } map)
             {
-                map.RejectUnknownKeys(["title"]);
+                map.RejectUnknownKeys(ContentModel.About.Keys);
                 title = map.String("title") ?? title;
             }
         }
@@ -349,7 +358,7 @@ public sealed partial class ContentLoader
                 continue;
             }
 
-            map.RejectUnknownKeys(["date", "text"]);
+            map.RejectUnknownKeys(ContentModel.NewsItem.Keys);
             var date = map.Date("date", required: true);
             var text = map.String("text", required: true);
             if (date is { } d && text is not null && InlineMarkdown(map, "text") is { } html)
@@ -363,12 +372,6 @@ public sealed partial class ContentLoader
     }
 
     // ---- publications/*.md --------------------------------------------------------------
-
-    private static readonly string[] PublicationKeys =
-    [
-        "title", "authors", "venue", "badge", "date", "year", "url", "image", "summary", "selected",
-        "links", "scholar_id", "bibtex", "type", "tags", "citations",
-    ];
 
     private ImmutableArray<Publication> LoadPublications()
     {
@@ -422,7 +425,7 @@ public sealed partial class ContentLoader
             return null;
         }
 
-        map.RejectUnknownKeys([.. PublicationKeys, .. BibtexFrontMatterKeys]);
+        map.RejectUnknownKeys(ContentModel.Publication.Keys);
         // A file naming a .bib entry's key only adds to or overrides that entry: nothing is required.
         var bibtexKey = map.String("bibtex_key");
         var basis = fromBibtex.Claim(bibtexKey, map);
@@ -432,7 +435,7 @@ public sealed partial class ContentLoader
             map.File.Error(map.Node("bibtex_key")!.Start, $"no entry with key '{bibtexKey}' in the .bib files under publications/, so this file must give 'title', 'authors' and 'year' or 'date' itself");
         }
 
-        var authors = map.Strings("authors");
+        var authors = PlainAuthors(map.File, map.Strings("authors"));
         if (authors.IsEmpty && basis is null)
         {
             map.File.Error(map.Has("authors") ? map.Node("authors")!.Start : map.Start, "missing required field 'authors' (a list of names)");
@@ -450,7 +453,7 @@ public sealed partial class ContentLoader
         var selected = map.Bool("selected", basis?.Selected ?? false);
         var type = PaperType(map);
         var bibtex = OwnBibtex(map);
-        if (title is null || (authors.IsEmpty && basis is null) || date is null)
+        if (title is null || (authors.IsEmpty && basis is null) || date is null || authors.Any(a => a.Value is null))
         {
             return null;
         }
@@ -459,7 +462,7 @@ public sealed partial class ContentLoader
         {
             Slug = Slug(fileName),
             Title = title,
-            Authors = authors.IsEmpty ? basis!.Authors : [.. authors.Select(a => ParseAuthor(a.Value))],
+            Authors = authors.IsEmpty ? basis!.Authors : [.. authors.Select(a => ParseAuthor(a.Value!))],
             MoreAuthors = authors.IsEmpty && basis!.MoreAuthors,
             Venue = map.String("venue") ?? basis?.Venue,
             Badge = map.String("badge") ?? basis?.Badge,
@@ -481,8 +484,16 @@ public sealed partial class ContentLoader
             ArxivId = ArxivIdOf(links) ?? basis?.ArxivId,
             SourceEntry = basis?.SourceEntry,
         };
+        if (paper.BibtexKey is not null)
+        {
+            _keyMarks[file.DisplayPath] = (map.File, bibtexKey is not null ? map.Node("bibtex_key")!.Start : bibtex is { } own ? own.KeyMark : map.Start);
+        }
+
         return basis is null ? paper : WithBasis(paper, basis);
     }
+
+    // Where each Markdown paper's citation key is written ('bibtex_key', or the key of its own 'bibtex'), by file.
+    private readonly Dictionary<string, (SourceFile File, YamlDotNet.Core.Mark Mark)> _keyMarks = new(StringComparer.Ordinal);
 
     private static PartialDate? Year(YamlMap map)
     {
@@ -535,6 +546,19 @@ public sealed partial class ContentLoader
         return links.ToImmutable();
     }
 
+    /// <summary>The front matter's author names with hand-written markup checked (see <see cref="AuthorMarkup"/>); a refused name is null.</summary>
+    private ImmutableArray<(string? Value, YamlDotNet.Core.Mark Mark)> PlainAuthors(SourceFile file, ImmutableArray<(string Value, YamlDotNet.Core.Mark Mark)> written) =>
+        [.. written.Select(author =>
+        {
+            var verdict = AuthorMarkup.Check(author.Value, _owner.IsOwner);
+            if (verdict.Message is { } message)
+            {
+                file.Report(author.Mark, verdict.Name is null ? Severity.Error : Severity.Warning, message);
+            }
+
+            return (verdict.Name, author.Mark);
+        })];
+
     private Author ParseAuthor(string written)
     {
         var name = written.Trim();
@@ -586,7 +610,7 @@ public sealed partial class ContentLoader
                 continue;
             }
 
-            map.RejectUnknownKeys(["title", "icon", "items"]);
+            map.RejectUnknownKeys(ContentModel.Section.Keys);
             var title = map.String("title", required: true);
             var items = ImmutableArray.CreateBuilder<DatedItem>();
             switch (map.Node("items"))
@@ -602,7 +626,7 @@ public sealed partial class ContentLoader
                             continue;
                         }
 
-                        item.RejectUnknownKeys(["date", "text"]);
+                        item.RejectUnknownKeys(ContentModel.SectionItem.Keys);
                         // Undated items (teaching, reviewing, memberships) are lists too: 'date' is optional.
                         var dateText = item.String("date");
                         var text = item.String("text", required: true);
@@ -665,10 +689,10 @@ public sealed partial class ContentLoader
         }
 
         var known = BuiltInSections.Concat(sections.Select(s => s.Id)).ToArray();
-        foreach (var id in site.SectionOrder.Where(id => !known.Contains(id)))
+        foreach (var (id, mark) in _sectionOrder.Items.Where(item => !known.Contains(item.Value)))
         {
             var hint = Suggest.Closest(id, known) is { } s ? $"did you mean '{s}'?" : $"expected one of: {string.Join(", ", known)}";
-            _diagnostics.Add(new ContentError(_displayRoot + "/site.yaml", 0, 0, Severity.Error, $"'section_order' names unknown section '{id}'; {hint}"));
+            _sectionOrder.File!.Error(mark, $"'section_order' names unknown section '{id}'; {hint}");
         }
 
         // Sections the owner listed come first in that order; the rest keep their default place.

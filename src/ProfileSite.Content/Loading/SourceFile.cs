@@ -1,4 +1,5 @@
 using System.Text;
+using ProfileSite.Content.Text;
 using YamlDotNet.Core;
 
 namespace ProfileSite.Content.Loading;
@@ -17,11 +18,30 @@ internal sealed class SourceFile(string displayPath, string text, Diagnostics di
     /// <summary>Added to YAML line numbers: front matter starts below the file's first line.</summary>
     public int LineOffset { get; init; }
 
-    public void Error(Mark mark, string message) =>
-        Diagnostics.Add(new ContentError(DisplayPath, (int)mark.Line + LineOffset, (int)mark.Column, Severity.Error, message));
+    /// <summary>Where <see cref="TextHygiene"/> took characters out, by file line, so columns still match the file.</summary>
+    private ColumnMap Removed { get; init; } = ColumnMap.Empty;
 
-    public void Warning(Mark mark, string message) =>
-        Diagnostics.Add(new ContentError(DisplayPath, (int)mark.Line + LineOffset, (int)mark.Column, Severity.Warning, message));
+    public void Error(Mark mark, string message) => Report(mark, Severity.Error, message);
+
+    public void Warning(Mark mark, string message) => Report(mark, Severity.Warning, message);
+
+    /// <summary>Reports at a mark of a parser that read <see cref="Text"/> (YAML marks are offset by <see cref="LineOffset"/>).</summary>
+    public void Report(Mark mark, Severity severity, string message) =>
+        Report((int)mark.Line + LineOffset, (int)mark.Column, severity, message);
+
+    /// <summary>Reports at a 1-based line and column of <see cref="Text"/> as a whole (a .bib parser's, a Markdown parser's).</summary>
+    public void Report(int line, int column, Severity severity, string message) =>
+        Diagnostics.Add(new ContentError(DisplayPath, line, line > 0 ? Removed.Original(line, column) : column, severity, message));
+
+    /// <summary>"12:5": where a parser's mark is in the file as saved, for messages that name a second place.</summary>
+    public string Where(Mark mark)
+    {
+        var (line, column) = Original((int)mark.Line + LineOffset, (int)mark.Column);
+        return $"{line}:{column}";
+    }
+
+    /// <summary>The position in the file as saved of a 1-based line and column of <see cref="Text"/>.</summary>
+    public (int Line, int Column) Original(int line, int column) => (line, Removed.Original(line, column));
 
     public void FileError(string message) =>
         Diagnostics.Add(new ContentError(DisplayPath, 0, 0, Severity.Error, message));
@@ -36,13 +56,18 @@ internal sealed class SourceFile(string displayPath, string text, Diagnostics di
     public byte[] Bytes { get; init; } = [];
 
     public SourceFile WithText(string text, int lineOffset) =>
-        new(DisplayPath, text, Diagnostics) { LineOffset = lineOffset };
+        new(DisplayPath, text, Diagnostics) { LineOffset = lineOffset, Removed = Removed };
 
     /// <summary>
-    /// Reads a file as strict UTF-8: a BOM is dropped, CRLF becomes LF, invalid bytes and
-    /// oversized files are errors. Returns null when the file cannot be used.
+    /// Reads a file as strict UTF-8: a BOM is dropped, CRLF and lone CR become LF, invalid bytes
+    /// and oversized files are errors. Characters no output may carry are taken out here, once,
+    /// each reported with its position (see <see cref="TextHygiene"/>): a warning, except NUL in a
+    /// file the owner writes, which means the file is not UTF-8 text at all. Returns null when the
+    /// file cannot be used. <paramref name="lenient"/> is true for files a tool wrote (BibTeX
+    /// exports): NUL is a warning there too. <paramref name="repairs"/> is the severity of each
+    /// character taken out (an error where the owner asked for strict reading of such files).
     /// </summary>
-    public static SourceFile? Read(string path, string displayPath, Diagnostics diagnostics, long maxBytes)
+    public static SourceFile? Read(string path, string displayPath, Diagnostics diagnostics, long maxBytes, bool lenient = false, Severity repairs = Severity.Warning)
     {
         byte[] bytes;
         try
@@ -86,7 +111,82 @@ internal sealed class SourceFile(string displayPath, string text, Diagnostics di
             return null;
         }
 
-        return new SourceFile(displayPath, text.Replace("\r\n", "\n", StringComparison.Ordinal), diagnostics) { Bytes = bytes };
+        text = text.Replace("\r\n", "\n", StringComparison.Ordinal).Replace('\r', '\n');
+        var findings = TextHygiene.Find(text, references: true);
+        var removed = ColumnMap.Empty;
+        if (findings.Count > 0)
+        {
+            removed = ReportUnwanted(text, findings, displayPath, diagnostics, lenient, repairs);
+            text = TextHygiene.Apply(text, findings);
+        }
+
+        return new SourceFile(displayPath, text, diagnostics) { Bytes = bytes, Removed = removed };
+    }
+
+    private const int MaxReportedCharacters = 5;
+
+    /// <summary>
+    /// One warning per unwanted character (the first few of a file; then one line with the count),
+    /// at the line and column where it is written. Returns where characters were taken out.
+    /// </summary>
+    private static ColumnMap ReportUnwanted(string text, IReadOnlyList<TextFinding> findings, string displayPath, Diagnostics diagnostics, bool lenient, Severity repairs)
+    {
+        var map = new Dictionary<int, List<(int Column, int Length)>>();
+        int line = 1, lineStart = 0, searched = 0, reported = 0, nuls = 0;
+        foreach (var finding in findings)
+        {
+            for (; searched < finding.Index; searched++)
+            {
+                if (text[searched] == '\n')
+                {
+                    line++;
+                    lineStart = searched + 1;
+                }
+            }
+
+            var column = finding.Index - lineStart + 1;
+            // A replacing space keeps the first column; the rest of what was written is gone.
+            var (from, length) = finding.ReplacedBySpace ? (column + 1, finding.Length - 1) : (column, finding.Length);
+            if (length > 0)
+            {
+                if (!map.TryGetValue(line, out var columns))
+                {
+                    map[line] = columns = [];
+                }
+
+                columns.Add((from, length));
+            }
+
+            if (finding.CodePoint == 0 && finding.Reference is null && !lenient)
+            {
+                if (nuls++ == 0)
+                {
+                    diagnostics.Add(new ContentError(displayPath, line, column, Severity.Error,
+                        "U+0000 NULL in the text: a file holding NUL characters is binary or not saved as UTF-8 (UTF-16 perhaps); save it as UTF-8 text"));
+                }
+
+                continue;
+            }
+
+            if (++reported > MaxReportedCharacters)
+            {
+                continue;
+            }
+
+            var what = finding.Reference is { } reference
+                ? $"'{reference}' stands for {TextHygiene.Name(finding.CodePoint)}, {TextHygiene.Kind(finding.CodePoint)}"
+                : $"{TextHygiene.Name(finding.CodePoint)} is {TextHygiene.Kind(finding.CodePoint)}";
+            diagnostics.Add(new ContentError(displayPath, line, column, repairs,
+                what + (finding.ReplacedBySpace ? "; replaced by a space" : "; removed")));
+        }
+
+        if (reported > MaxReportedCharacters)
+        {
+            diagnostics.Add(new ContentError(displayPath, 0, 0, repairs,
+                $"{reported - MaxReportedCharacters} more such characters in this file, removed or replaced the same way"));
+        }
+
+        return new ColumnMap(map.ToDictionary(p => p.Key, p => p.Value.ToArray()));
     }
 
     private static (int Line, int Column) LineAndColumnOfByte(byte[] bytes, int offset)
@@ -108,6 +208,36 @@ internal sealed class SourceFile(string displayPath, string text, Diagnostics di
         }
 
         return (line, column);
+    }
+}
+
+/// <summary>
+/// Maps a column of a cleaned line back to the file as saved: each entry is where characters
+/// were taken out (1-based original column) and how many UTF-16 units.
+/// </summary>
+internal sealed class ColumnMap(IReadOnlyDictionary<int, (int Column, int Length)[]> removed)
+{
+    public static ColumnMap Empty { get; } = new(new Dictionary<int, (int, int)[]>());
+
+    public int Original(int line, int column)
+    {
+        if (!removed.TryGetValue(line, out var entries))
+        {
+            return column;
+        }
+
+        var original = column;
+        foreach (var (at, length) in entries)
+        {
+            if (at > original)
+            {
+                break;
+            }
+
+            original += length;
+        }
+
+        return original;
     }
 }
 

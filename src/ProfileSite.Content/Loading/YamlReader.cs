@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using ProfileSite.Content.Text;
 using YamlDotNet.Core;
 using YamlDotNet.Core.Events;
 using YamlDotNet.RepresentationModel;
@@ -15,9 +16,6 @@ internal static class YamlReader
     private const int MaxDepth = 32;
     private const int MaxEvents = 200_000;
 
-    // YamlDotNet throws InvalidOperationException or ArgumentException on some malformed input (found by the property tests).
-    private const string Unreadable = "YAML syntax: the text cannot be read as YAML; check quotes, brackets and indentation";
-
     /// <summary>Parses one YAML document; null when the file is empty or cannot be used (the latter reported).</summary>
     public static YamlNode? Parse(SourceFile file)
     {
@@ -31,29 +29,69 @@ internal static class YamlReader
         {
             var stream = new YamlStream();
             stream.Load(new StringReader(file.Text));
-            return stream.Documents.Count == 0 ? null : stream.Documents[0].RootNode;
+            if (stream.Documents.Count == 0)
+            {
+                return null;
+            }
+
+            var root = stream.Documents[0].RootNode;
+            CleanEscapes(file, root);
+            return root;
         }
-        catch (YamlException ex)
+        catch (Exception ex) when (ex is YamlException or InvalidOperationException or ArgumentException)
         {
+            // YamlDotNet throws InvalidOperationException or ArgumentException on some malformed input (found by the property tests).
             ReportSyntax(file, ex);
-            file.Unparsable = true;
-            return null;
-        }
-        catch (Exception ex) when (ex is InvalidOperationException or ArgumentException)
-        {
-            file.Error(new Mark(0, 1, 1), Unreadable);
             file.Unparsable = true;
             return null;
         }
     }
 
-    /// <summary>Walks the raw events once: rejects aliases, deep nesting, multiple documents and huge inputs cheaply.</summary>
+    /// <summary>
+    /// The file's text was cleaned when it was read, so an unwanted character still in a value
+    /// came from an escape in a double-quoted string (<c>"\f"</c>, <c>"\u202E"</c>, <c>"\uD800"</c>):
+    /// taken out here, reported at the string.
+    /// </summary>
+    private static void CleanEscapes(SourceFile file, YamlNode root)
+    {
+        foreach (var node in root.AllNodes)
+        {
+            // "\u0026#12;" spells a character reference only once the escape is read: look for those too.
+            if (node is not YamlScalarNode { Value: { } value } scalar
+                || !(TextHygiene.NeedsCleaning(value) || value.Contains("&#", StringComparison.Ordinal)))
+            {
+                continue;
+            }
+
+            var findings = TextHygiene.Find(value, references: true);
+            if (findings.Count == 0)
+            {
+                continue;
+            }
+
+            var first = findings[0];
+            var more = findings.Count > 1 ? $" (and {findings.Count - 1} more in this string)" : "";
+            var what = first.Reference is { } reference
+                ? $"escapes in this string spell '{reference}', which stands for {TextHygiene.Name(first.CodePoint)}"
+                : $"an escape in this string gives {TextHygiene.Name(first.CodePoint)}";
+            file.Warning(scalar.Start,
+                $"{what}, {TextHygiene.Kind(first.CodePoint)}; " + (first.ReplacedBySpace ? "replaced by a space" : "removed") + more);
+            scalar.Value = TextHygiene.Apply(value, findings);
+        }
+    }
+
+    /// <summary>
+    /// Walks the raw events once: rejects aliases, deep nesting, multiple documents, huge inputs
+    /// and duplicate keys cheaply (every duplicate is reported, with where the key was first set).
+    /// </summary>
     private static bool PreScan(SourceFile file)
     {
         try
         {
             var parser = new Parser(new StringReader(file.Text));
             int depth = 0, events = 0, documents = 0;
+            var frames = new Stack<Frame>();
+            var duplicates = false;
             while (parser.MoveNext())
             {
                 var current = parser.Current!;
@@ -61,6 +99,16 @@ internal static class YamlReader
                 {
                     file.Error(current.Start, $"too many YAML nodes (more than {MaxEvents:N0}); split the file");
                     return false;
+                }
+
+                if (current is NodeEvent && frames.TryPeek(out var parent) && parent.Keys is { } keys && parent.TakeNode())
+                {
+                    // A key: only plain words are compared; other keys are refused later, at their place.
+                    if (current is Scalar { Value: var key } && !keys.TryAdd(key, current.Start))
+                    {
+                        file.Error(current.Start, YamlSyntaxErrors.Duplicate(file, key, keys[key]));
+                        duplicates = true;
+                    }
                 }
 
                 switch (current)
@@ -78,39 +126,53 @@ internal static class YamlReader
                             return false;
                         }
 
+                        frames.Push(new Frame(current is MappingStart ? new Dictionary<string, Mark>(StringComparer.Ordinal) : null));
                         break;
                     case SequenceEnd or MappingEnd:
                         depth--;
+                        frames.Pop();
                         break;
                 }
             }
 
-            return true;
+            return !duplicates;
         }
-        catch (YamlException ex)
+        catch (Exception ex) when (ex is YamlException or InvalidOperationException or ArgumentException)
         {
             ReportSyntax(file, ex);
             return false;
         }
-        catch (Exception ex) when (ex is InvalidOperationException or ArgumentException)
+    }
+
+    /// <summary>An open mapping (with its keys so far) or sequence, while <see cref="PreScan"/> walks the events.</summary>
+    private sealed class Frame(Dictionary<string, Mark>? keys)
+    {
+        public Dictionary<string, Mark>? Keys { get; } = keys;
+
+        private bool _awaitingValue;
+
+        /// <summary>Counts one node of this mapping: true when it is a key, false when it is the value after one.</summary>
+        public bool TakeNode()
         {
-            file.Error(new Mark(0, 1, 1), Unreadable);
-            return false;
+            _awaitingValue = !_awaitingValue;
+            return _awaitingValue;
         }
     }
 
-    private static void ReportSyntax(SourceFile file, YamlException ex)
+    private static void ReportSyntax(SourceFile file, Exception ex)
     {
         // YAML forbids tabs for indentation, and the parser's own words for it ("found character
         // that cannot start any token") do not say so. Only consulted once parsing failed, so a
         // tab inside a block scalar (a BibTeX entry) stays fine.
-        if (TabInIndentation(file.Text, (int)ex.Start.Line, ex.Message.Contains("tab", StringComparison.OrdinalIgnoreCase)) is { } tab)
+        if (ex is YamlException yaml
+            && TabInIndentation(file.Text, (int)yaml.Start.Line, yaml.Message.Contains("tab", StringComparison.OrdinalIgnoreCase)) is { } tab)
         {
             file.Error(tab, "tab character in indentation; YAML indents with spaces only");
             return;
         }
 
-        file.Error(ex.Start, "YAML syntax: " + Describe(ex));
+        var (at, message) = YamlSyntaxErrors.Explain(file, ex);
+        file.Error(at, "YAML syntax: " + message);
     }
 
     /// <summary>
@@ -135,15 +197,6 @@ internal static class YamlReader
         }
 
         return null;
-    }
-
-    private static string Describe(YamlException ex)
-    {
-        // YamlDotNet prefixes messages with "(Line: 3, Col: 5, Idx: ...) - (...): "; the position is ours to print.
-        var message = ex.InnerException is YamlException inner ? inner.Message : ex.Message;
-        var cut = message.LastIndexOf("): ", StringComparison.Ordinal);
-        message = cut >= 0 ? message[(cut + 3)..] : message;
-        return message.TrimEnd('.');
     }
 }
 

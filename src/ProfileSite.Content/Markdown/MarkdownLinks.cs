@@ -29,7 +29,8 @@ public static class MarkdownLinks
         catch (ArgumentException)
         {
             // Markdig refuses absurd nesting (thousands of '>' or '[') rather than overflow its stack.
-            return [new MarkdownLinkProblem(1, 1, TooDeep, Unrenderable: true)];
+            var (line, column) = NestingStart(markdown);
+            return [new MarkdownLinkProblem(line, column, TooDeep, Unrenderable: true)];
         }
 
         var problems = new List<MarkdownLinkProblem>();
@@ -51,6 +52,45 @@ public static class MarkdownLinks
 
         return problems;
     }
+
+    /// <summary>
+    /// Where nesting that Markdig refuses starts: the first run of <see cref="NestingRun"/> or more
+    /// nesting marks (<c>&gt;</c>, <c>[</c>, <c>(</c>, list markers, emphasis) on one line, as
+    /// 1-based line and column; 1:1 when no such run is found. Markdig stops at about 100 levels.
+    /// </summary>
+    public static (int Line, int Column) NestingStart(string markdown)
+    {
+        var lines = markdown.Split('\n');
+        for (var n = 0; n < lines.Length; n++)
+        {
+            var line = lines[n];
+            for (var i = 0; i < line.Length; i++)
+            {
+                var mark = line[i];
+                if (mark is not ('>' or '[' or '(' or '-' or '*' or '+' or '_' or '<'))
+                {
+                    continue;
+                }
+
+                int count = 0, j = i;
+                for (; j < line.Length && (line[j] == mark || line[j] == ' '); j++)
+                {
+                    count += line[j] == mark ? 1 : 0;
+                }
+
+                if (count >= NestingRun)
+                {
+                    return (n + 1, i + 1);
+                }
+
+                i = j - 1;
+            }
+        }
+
+        return (1, 1);
+    }
+
+    private const int NestingRun = 50;
 
     /// <summary>Null when <paramref name="url"/> is acceptable, else what is wrong with it.</summary>
     public static string? Check(string url, bool isImage)

@@ -57,6 +57,9 @@ public static class PublicationTypes
         ["misc"] = PublicationType.Other,
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
+    /// <summary>Every name <see cref="TryParse"/> accepts (in lower case), canonical names first.</summary>
+    public static IEnumerable<string> Names => Canonical.Keys.Concat(Synonyms.Keys);
+
     /// <summary>Reads what the owner wrote (any case, canonical name or a common synonym).</summary>
     public static bool TryParse(string? written, out PublicationType type)
     {

@@ -304,7 +304,12 @@ public sealed partial class AcadHomepageReader : ISiteReader
         return unique;
     }
 
-    /// <summary>Lower-case ASCII letters, digits and single dashes, as the loader derives ids from file names.</summary>
+    /// <summary>Longest slug, in characters: ids become file names (<c>sections/NN-id.yaml</c>), and a heading
+    /// can be a whole paragraph; 60 keeps a name readable and far below any file system's 255-byte limit.</summary>
+    internal const int MaxSlugLength = 60;
+
+    /// <summary>Lower-case ASCII letters, digits and single dashes, as the loader derives ids from file names;
+    /// at most <see cref="MaxSlugLength"/> characters, cut at a dash where one is near the limit.</summary>
     internal static string Slug(string text)
     {
         var builder = new System.Text.StringBuilder();
@@ -320,7 +325,14 @@ public sealed partial class AcadHomepageReader : ISiteReader
             }
         }
 
-        return builder.ToString().Trim('-');
+        var slug = builder.ToString().Trim('-');
+        if (slug.Length <= MaxSlugLength)
+        {
+            return slug;
+        }
+
+        var cut = slug.LastIndexOf('-', MaxSlugLength);
+        return (cut >= MaxSlugLength / 2 ? slug[..cut] : slug[..MaxSlugLength]).TrimEnd('-');
     }
 
     private static string? About(List<INode> nodes, HtmlToMarkdown markdown, ref string? title)

@@ -33,7 +33,7 @@ public sealed class BadContentCorpusTests : IDisposable
     {
         // ---- YAML syntax and structure ----
         { "unclosed flow list", "news.yaml", "- date: 2024.01\n  text: [unclosed\n",
-            "content/news.yaml:3:1: error: YAML syntax: While parsing a flow sequence, did not find expected ',' or ']'" },
+            "content/news.yaml:2:9: error: YAML syntax: unclosed '[' that starts at 2:9 (the parser gave up at 3:1): a list written in brackets must end with ']'" },
         { "tab indentation in a mapping", "profile.yaml", "name: Ada\nlinks:\n\tgithub: ada\n",
             "content/profile.yaml:3:1: error: tab character in indentation; YAML indents with spaces only" },
         { "tab indentation in a list item", "news.yaml", "- date: 2024.01\n\ttext: hi\n",
@@ -53,6 +53,72 @@ public sealed class BadContentCorpusTests : IDisposable
         { "section items not a list", "sections/10-honors.yaml", "title: Honors\nitems: many\n",
             "content/sections/10-honors.yaml:2:8: error: 'items' must be a list of { date, text }, got text" },
 
+        // ---- where the mistake starts, not where the parser gave up ----
+        { "unterminated string on the last line", "news.yaml", "- date: 2024.01\n  text: ok\n- date: 2024.02\n  text: \"unterminated\n",
+            "content/news.yaml:4:9: error: YAML syntax: unterminated quoted string that starts at 4:9 (the parser reached the end of the file at 5:1): close it with \"; inside \"...\" write a \" as \\\"" },
+        { "unterminated string before the next item", "news.yaml", "- date: 2024.01\n  text: \"unterminated\n- date: 2023\n  text: ok\n",
+            "content/news.yaml:2:9: error: YAML syntax: unterminated quoted string that starts at 2:9 (the parser gave up at 3:1): close it with \"; inside \"...\" write a \" as \\\"" },
+        { "unterminated single-quoted string", "profile.yaml", "name: Ada\nbio: 'unterminated\nlocation: x\n",
+            "content/profile.yaml:2:6: error: YAML syntax: unterminated quoted string that starts at 2:6 (the parser reached the end of the file at 4:1): close it with '; inside '...' write a ' as ''" },
+        { "unterminated string in front matter", Paper, "---\ntitle: \"T\nauthors: [Ada]\nyear: 2024\n---\nbody\n",
+            "content/publications/2024-flows.md:2:8: error: YAML syntax: unterminated quoted string that starts at 2:8 (the parser gave up at 3:1): close it with \"; inside \"...\" write a \" as \\\"" },
+        { "apostrophe ends a single-quoted string", "profile.yaml", "name: 'it's me'\n",
+            "content/profile.yaml:1:10: error: YAML syntax: the quoted string that starts at 1:7 ends at this quote, and more text follows on the line; inside '...' write a ' as '' (it''s), or put the value in \"...\"" },
+        { "unknown escape", "profile.yaml", "name: Ada\nbio: \"x\\qy\"\n",
+            "content/profile.yaml:2:8: error: YAML syntax: unknown escape '\\q' in the double-quoted string that starts at 2:6; write \\\\ for a backslash and \\\" for a quote, or put the value in '...' instead" },
+        { "unclosed list followed by more keys", "profile.yaml", "name: Ada\naliases: [A, B\nbio: x\n",
+            "content/profile.yaml:2:10: error: YAML syntax: unclosed '[' that starts at 2:10: a list written in brackets must end with ']'" },
+        { "unclosed list in front matter", Paper, "---\ntitle: T\nauthors: [Ada\nyear: 2024\n---\nbody\n",
+            "content/publications/2024-flows.md:3:10: error: YAML syntax: unclosed '[' that starts at 3:10: a list written in brackets must end with ']'" },
+        { "unclosed mapping", "profile.yaml", "name: Ada\nlinks: {github: ada\nbio: x\n",
+            "content/profile.yaml:2:8: error: YAML syntax: unclosed '{' that starts at 2:8: a mapping written in braces must end with '}'" },
+        { "unclosed list item", "news.yaml", "- [a, b\n- c\n",
+            "content/news.yaml:1:3: error: YAML syntax: unclosed '[' that starts at 1:3: a list written in brackets must end with ']'" },
+        { "a bracket that closes nothing", "profile.yaml", "name: Ada\naliases: [A]]\n",
+            "content/profile.yaml:2:13: error: YAML syntax: ']' here closes nothing: there is no open '[' before it" },
+        { "colon in a plain value", "profile.yaml", "name: Ada\nbio: Note: hi\n",
+            "content/profile.yaml:2:6: error: YAML syntax: the value that starts at 2:6 contains ': ', which YAML reads as a key; put the whole value in quotes" },
+        { "key indented under a value", "profile.yaml", "name: Ada\nbio: x\n  location: y\n",
+            "content/profile.yaml:3:3: error: YAML syntax: this line is indented more than the key above it, so YAML reads it as the rest of the value that starts at 2:6 and then finds ': '; indent it like that key, or leave that key's value empty to nest this line under it" },
+        { "key without a colon", "profile.yaml", "name Ada\nbio: x\n",
+            "content/profile.yaml:1:1: error: YAML syntax: the text that starts at 1:1 is not 'key: value' or '- item', so YAML reads line 2 into it and then finds ': '; add ': ' after a key, or '- ' before a list item" },
+        { "wrong indentation between two levels", "profile.yaml", "name: Ada\nlinks:\n  github: a\n orcid: b\n",
+            "content/profile.yaml:4:2: error: YAML syntax: wrong indentation: this line is indented 1 space, but the keys around it are indented 2 (the keys from 3:3) or 0 (the keys from 1:1)" },
+        { "list item without a dash", "news.yaml", "- date: 2024\ntext: a\n",
+            "content/news.yaml:2:1: error: YAML syntax: expected a list item ('- ...') here: every item of the list that starts at 1:1 starts with '- ' at the same indentation" },
+        { "block scalar line indented less", "profile.yaml", "name: Ada\nbio: |\n  x\n y\n",
+            "content/profile.yaml:4:2: error: YAML syntax: this line is indented less than the text of the block scalar ('|') that starts at 2:6, but more than the keys around it; indent it like the block's first line, or like the keys" },
+        { "block scalar not indented", Paper, "---\ntitle: T\nauthors: [Ada]\nyear: 2024\nbibtex: |\n@article{a, title = {T}}\n---\n",
+            "content/publications/2024-flows.md:6:1: error: YAML syntax: the block scalar ('|') that starts at 5:9 has no text: its lines must be indented more than its key" },
+        { "reserved character", "profile.yaml", "name: Ada\nbio: @ada\n",
+            "content/profile.yaml:2:6: error: YAML syntax: '@' is reserved in YAML and cannot start a value; put the value in quotes" },
+        { "duplicate key", "profile.yaml", "name: Ada\nbio: a\nname: Bob\n",
+            "content/profile.yaml:3:1: error: duplicate key 'name': it is already set at 1:1; a key may appear once in a mapping" },
+        { "duplicate key in a news item", "news.yaml", "- date: 2024\n  text: a\n  date: 2025\n",
+            "content/news.yaml:3:3: error: duplicate key 'date': it is already set at 1:3; a key may appear once in a mapping" },
+        { "duplicate key in front matter", Paper, "---\ntitle: T\nauthors: [Ada]\nyear: 2024\ntitle: U\n---\n",
+            "content/publications/2024-flows.md:5:1: error: duplicate key 'title': it is already set at 2:1; a key may appear once in a mapping" },
+        { "unclosed front matter in a paper", Paper, "---\ntitle: T\nauthors: [Ada]\nyear: 2024\n\nThe abstract.\n",
+            "content/publications/2024-flows.md:1:1: error: the front matter that starts at 1:1 is not closed: end it with a line '---' (to start the text with a horizontal rule instead, write '***')" },
+        { "unclosed front matter in about", "about.md", "---\ntitle: About\n\nHello\n",
+            "content/about.md:1:1: error: the front matter that starts at 1:1 is not closed: end it with a line '---' (to start the text with a horizontal rule instead, write '***')" },
+
+        // ---- markup in author names ----
+        { "author bolded by hand who is not the owner", Paper, "---\ntitle: T\nauthors: [\"**Alex Doe**\", Sam Roe]\nyear: 2024\n---\n",
+            "content/publications/2024-flows.md:3:11: error: author '**Alex Doe**' is bolded by hand ('**'): only the owner's name is bolded, automatically; if 'Alex Doe' is you, add it to 'aliases' in profile.yaml, and write the name without '**'" },
+        { "author in HTML bold", Paper, "---\ntitle: T\nauthors: [Sam Roe, \"<b>Kim Lee</b>\"]\nyear: 2024\n---\n",
+            "content/publications/2024-flows.md:3:20: error: author '<b>Kim Lee</b>' is bolded by hand ('<b>'): only the owner's name is bolded, automatically; if 'Kim Lee' is you, add it to 'aliases' in profile.yaml, and write the name without '<b>'" },
+        { "owner bolded by hand", Paper, "---\ntitle: T\nauthors:\n  - \"**Ada Example**\"\n  - Sam Roe\nyear: 2024\n---\n",
+            "content/publications/2024-flows.md:4:5: warning: author '**Ada Example**' is bolded by hand ('**'); the owner's name is bolded automatically, so the markup is left out" },
+        { "author in italics", Paper, "---\ntitle: T\nauthors: [_Sam Roe_]\nyear: 2024\n---\n",
+            "content/publications/2024-flows.md:3:11: error: author '_Sam Roe_' contains Markdown emphasis ('_'); write the plain name: '*' after a name marks equal contribution and '†' the corresponding author, and the owner's name (profile 'name' or 'aliases') is bolded automatically" },
+        { "author as a link", Paper, "---\ntitle: T\nauthors: [\"[Sam Roe](https://roe.example.org/)\"]\nyear: 2024\n---\n",
+            "content/publications/2024-flows.md:3:11: error: author '[Sam Roe](https://roe.example.org/)' contains a Markdown link (put the homepage in coauthors.yaml instead: it links the name in every author list); write the plain name: '*' after a name marks equal contribution and '†' the corresponding author, and the owner's name (profile 'name' or 'aliases') is bolded automatically" },
+        { "mark in a superscript tag", Paper, "---\ntitle: T\nauthors: [Sam Roe<sup>*</sup>]\nyear: 2024\n---\n",
+            "content/publications/2024-flows.md:3:11: error: author 'Sam Roe<sup>*</sup>' contains an HTML tag ('<sup>'); write the plain name: '*' after a name marks equal contribution and '†' the corresponding author, and the owner's name (profile 'name' or 'aliases') is bolded automatically" },
+        { "mark before the name", Paper, "---\ntitle: T\nauthors: [\"*Sam Roe\"]\nyear: 2024\n---\n",
+            "content/publications/2024-flows.md:3:11: error: author '*Sam Roe' contains '*' before the name (the mark goes after it); write the plain name: '*' after a name marks equal contribution and '†' the corresponding author, and the owner's name (profile 'name' or 'aliases') is bolded automatically" },
+
         // ---- unknown keys ----
         { "unknown profile key", "profile.yaml", "name: Ada\nemial: ada@example.org\n",
             "content/profile.yaml:2:1: error: unknown key 'emial'; did you mean 'email'?" },
@@ -60,6 +126,8 @@ public sealed class BadContentCorpusTests : IDisposable
             "content/publications/2024-flows.md:5:1: error: unknown key 'sumary'; did you mean 'summary'?" },
         { "unknown site key without a close match", "site.yaml", "colour: red\n",
             "content/site.yaml:1:1: error: unknown key 'colour'; expected one of: title, description, url, language, section_order, footer, citations, verification, robots, icon, theme_color, analytics" },
+        { "unknown section in section_order", "site.yaml", "section_order: [news, pubs]\n",
+            "content/site.yaml:1:23: error: 'section_order' names unknown section 'pubs'; expected one of: about-me, news, publications" },
         { "unknown paper link", Paper, "---\ntitle: T\nauthors: [Ada]\nyear: 2024\nlinks:\n  pfd: https://x.example.org/a.pdf\n---\n",
             "content/publications/2024-flows.md:6:3: error: unknown link 'pfd'; did you mean 'pdf'?" },
 
@@ -268,6 +336,21 @@ public sealed class BadContentCorpusTests : IDisposable
 
         Assert.Equal(
             "content/about.md:1:1: error: Markdown nested too deeply to render; simplify the nesting of quotes, lists or brackets",
+            Assert.Single(result.Problems).ToString());
+    }
+
+    [Theory]
+    [InlineData(">", 1)]
+    [InlineData("- ", 1)]
+    [InlineData("[", 1)]
+    public async Task Load_DeepMarkdownBelowOtherText_IsReportedWhereTheNestingStarts(string open, int column)
+    {
+        _content.Write("about.md", "---\ntitle: About\n---\nFirst paragraph.\n\n" + string.Concat(Enumerable.Repeat(open, 5_000)) + "deep\n");
+
+        var result = await LoadWithinAsync(TimeSpan.FromSeconds(60));
+
+        Assert.Equal(
+            $"content/about.md:6:{column}: error: Markdown nested too deeply to render; simplify the nesting of quotes, lists or brackets",
             Assert.Single(result.Problems).ToString());
     }
 

@@ -235,7 +235,7 @@ public sealed class PublicationLoadingTests : IDisposable
         _content.Write("publications/2022-cuts.md", "---\ntitle: Cuts\nauthors: [Dan Other]\nyear: 2022\nbibtex_key: same2022\n---\n");
         _content.Write("publications/2022-more.md", "---\ntitle: More\nauthors: [Dan Other]\nyear: 2022\nbibtex_key: same2022\n---\n");
 
-        Assert.Equal("content/publications/2022-more.md: error: citation key 'same2022' is also used by content/publications/2022-cuts.md; keys must be unique", SingleError().ToString());
+        Assert.Equal("content/publications/2022-more.md:5:13: error: citation key 'same2022' is also used by content/publications/2022-cuts.md; keys must be unique", SingleError().ToString());
     }
 
     [Fact]

@@ -52,6 +52,8 @@ public sealed class PhotoPipelineTests : IDisposable
         Configure = builder =>
         {
             builder.UseSetting("ProfileSite:Images:MaxConcurrency", "2");
+            // Its own cache: these tests count what is encoded from cold and warm.
+            builder.UseSetting("ProfileSite:Images:CachePath", Path.Combine(_content.Root, "image-cache"));
             foreach (var (key, value) in settings)
             {
                 builder.UseSetting(key, value);

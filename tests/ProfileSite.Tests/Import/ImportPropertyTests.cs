@@ -67,4 +67,32 @@ public sealed class ImportPropertyTests
             }
         }, iter: 60);
     }
+    [FixtureFact]
+    public void AParagraphLongHeading_BecomesAShortSectionFileName()
+    {
+        var root = Directory.CreateTempSubdirectory("profilesite-longheading-").FullName;
+        try
+        {
+            var source = Path.Combine(root, "site");
+            ImportCommandTests.CopyTree(ImportFixtures.Path_("02-lind-nobadge"), source);
+            var about = Path.Combine(source, "_pages", "about.md");
+            var heading = string.Join(' ', Enumerable.Repeat("Supercalifragilistic research interests", 40));
+            File.AppendAllText(about, $"\n\n# {heading}\n\nSome text.\n");
+
+            var result = new AcadHomepageReader().Read(source);
+            var output = Path.Combine(root, "out");
+            ContentWriter.Write(result.Content, Path.Combine(output, "content"), Path.Combine(output, "wwwroot"));
+
+            var names = Directory.GetFiles(Path.Combine(output, "content", "sections")).Select(Path.GetFileNameWithoutExtension).ToList();
+            var written = Assert.Single(names, n => n!.Contains("supercalifragilistic", StringComparison.Ordinal));
+            Assert.InRange(written!.Length, 10, 70);
+            Assert.False(written.EndsWith('-'));
+            var loaded = ContentLoader.Load(new ContentLoadOptions(Path.Combine(output, "content"), Path.Combine(output, "wwwroot")));
+            Assert.Contains(loaded.Content!.Sections, s => s.Title.StartsWith("Supercalifragilistic", StringComparison.Ordinal));
+        }
+        finally
+        {
+            Directory.Delete(root, recursive: true);
+        }
+    }
 }

@@ -98,7 +98,8 @@ public sealed class PublicationDetailTests : IDisposable
     [Fact]
     public async Task Detail_JsonLdCannotCloseItsScriptElement()
     {
-        _content.Write("publications/2022-evil.md", "---\ntitle: \"</script><script>alert(1)</script> & <!-- x\"\nauthors: [Dan </script> Other]\nyear: 2022\n---\n");
+        // A tag in an author name is refused at load (AuthorMarkup), so only the title carries one here.
+        _content.Write("publications/2022-evil.md", "---\ntitle: \"</script><script>alert(1)</script> & <!-- x\"\nauthors: [Dan & Other]\nyear: 2022\n---\n");
 
         await using var site = new SiteFactory(_content);
         using var client = site.CreateClient();
@@ -109,7 +110,7 @@ public sealed class PublicationDetailTests : IDisposable
         var script = Assert.Single(page.QuerySelectorAll("script[type='application/ld+json']"));
         using var json = JsonDocument.Parse(script.TextContent);
         Assert.Equal("</script><script>alert(1)</script> & <!-- x", json.RootElement.GetProperty("name").GetString());
-        Assert.Equal("Dan </script> Other", json.RootElement.GetProperty("author")[0].GetProperty("name").GetString());
+        Assert.Equal("Dan & Other", json.RootElement.GetProperty("author")[0].GetProperty("name").GetString());
         Assert.Empty(page.QuerySelectorAll("script:not([type='application/ld+json']):not([src])"));
     }
 
