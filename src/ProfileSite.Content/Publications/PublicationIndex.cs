@@ -108,8 +108,9 @@ public sealed class PublicationIndex
         {
             var key = keys[paper.Slug];
             var pageUrl = addresses.PublicBase is null ? null : new Uri(addresses.Absolute(PagePath(paper.Slug)));
+            // The widest variant in the original's family when the image pipeline planned one (no metadata), else the file.
             var imageUrl = paper.Image is not { } image ? null
-                : addresses.PublicBase is null ? addresses.Asset(image) : addresses.AbsoluteAsset(image.Path);
+                : addresses.PublicBase is null ? addresses.Image(image.PublicSrc) : addresses.AbsoluteImage(image.PublicSrc);
             var bibtex = paper.Bibtex
                 ?? (paper.SourceEntry is { } entry ? BibtexWriter.FromEntry(entry) : BibtexWriter.FromPublication(paper, key));
             pages[paper.Slug] = new PublicationPage(
