@@ -8,12 +8,17 @@ WORKDIR /src
 
 # Restore is its own layer: it reruns only when a project or package version changes,
 # not on every edit to a .cs file or to the content.
+# Restored for this platform only: NetVips.Native carries libvips for every OS and CPU, and the image
+# needs one of them (linux-x64 or linux-arm64, from the platform being built).
+ARG TARGETARCH
 COPY global.json Directory.Build.props Directory.Packages.props ./
 COPY src/ProfileSite/ProfileSite.csproj src/ProfileSite/
 COPY src/ProfileSite.Content/ProfileSite.Content.csproj src/ProfileSite.Content/
+COPY src/ProfileSite.Images/ProfileSite.Images.csproj src/ProfileSite.Images/
 COPY src/ProfileSite.Import/ProfileSite.Import.csproj src/ProfileSite.Import/
-# For linux-x64, so the publish below is compiled ahead of time (ReadyToRun: no JIT at start).
-RUN dotnet restore src/ProfileSite/ProfileSite.csproj -r linux-x64 -p:PublishReadyToRun=true
+# For the platform's runtime identifier, so the publish below is compiled ahead of time (ReadyToRun: no JIT at start).
+RUN case "${TARGETARCH:-amd64}" in arm64) echo linux-arm64 ;; *) echo linux-x64 ;; esac > /tmp/rid \
+    && dotnet restore src/ProfileSite/ProfileSite.csproj -r "$(cat /tmp/rid)" -p:PublishReadyToRun=true
 
 # The web project only (no tests). The csproj copies the repository's content/ and wwwroot/
 # into the publish folder, beside the binary, where the app looks first.
@@ -21,7 +26,7 @@ COPY .editorconfig ./
 COPY src/ src/
 COPY content/ content/
 COPY wwwroot/ wwwroot/
-RUN dotnet publish src/ProfileSite/ProfileSite.csproj -c Release -r linux-x64 --self-contained false --no-restore -o /app -p:UseAppHost=false
+RUN dotnet publish src/ProfileSite/ProfileSite.csproj -c Release --no-restore -r "$(cat /tmp/rid)" --self-contained false -o /app -p:UseAppHost=false
 
 FROM mcr.microsoft.com/dotnet/aspnet:10.0 AS runtime
 WORKDIR /app
@@ -37,7 +42,8 @@ ENV ASPNETCORE_ENVIRONMENT=Production \
     DOTNET_gcServer=0
 EXPOSE 8080
 
-# The non-root user of the base image; the app writes nothing to disk, so --read-only works.
+# The non-root user of the base image. With --read-only the image variants are kept in memory (one log
+# line says so); mount a writable volume at /app/data to keep them across restarts.
 USER $APP_UID
 
 # The runtime image has no curl or wget: the app checks itself (GET http://127.0.0.1:8080/healthz).

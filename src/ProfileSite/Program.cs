@@ -5,6 +5,7 @@ using ProfileSite.Content;
 using ProfileSite.Content.Loading;
 using ProfileSite.Hosting;
 using ProfileSite.Localization;
+using ProfileSite.Images;
 using ProfileSite.Publishing;
 using ProfileSite.Theming;
 using Serilog;
@@ -31,6 +32,7 @@ static async Task<int> ServeAsync(string[] args)
         builder.Services.AddSiteLogging();
         builder.Services.AddSiteContent();
         builder.Services.AddSiteCitations();
+        builder.Services.AddSiteImages();
 
         // Pages and endpoints
         builder.Services.AddSitePages();
@@ -49,11 +51,13 @@ static async Task<int> ServeAsync(string[] args)
         // Forwarded headers from trusted proxies and the base path come before everything else
         app.UseSiteProxy();
 
-        // Security headers on every response, errors in the site's look, then files, request log and
-        // limits; pages and documents come from what the snapshot published, and only what was not
-        // published is rendered (routing, timeouts, pages and endpoints)
+        // Security headers on every response, errors in the site's look, then image variants (and the
+        // originals they stand for), files, request log and limits; pages and documents come from what
+        // the snapshot published, and only what was not published is rendered (routing, timeouts,
+        // pages and endpoints)
         app.UseSiteSecurityHeaders();
         app.UseSiteErrorPages();
+        app.UseImageVariants();
         app.UseSiteStaticFiles();
         app.UseSiteRequestLogging();
         app.UseSiteLimits();

@@ -66,6 +66,15 @@ check "image carries content/ and wwwroot/ beside the binary" \
 # --- a site of our own, mounted over the baked-in example ---------------------------------------
 cp -r content wwwroot "$work/"
 sed -i 's/^name: .*/name: Container Test Owner/' "$work/content/profile.yaml"
+# A phone photo as avatar (GPS in its EXIF), from the photo fixtures beside the clone (or above a worktree).
+photo=""
+for dir in .. ../.. ../../..; do
+  [ -f "$dir/shared/fixtures/photos/avatar.jpg" ] && { photo="$dir/shared/fixtures/photos/avatar.jpg"; break; }
+done
+if [ -n "$photo" ]; then
+  cp "$photo" "$work/wwwroot/images/photo.jpg"
+  sed -i 's|^avatar: .*|avatar: images/photo.jpg|' "$work/content/profile.yaml"
+fi
 head -c 24000000 /dev/urandom >"$work/wwwroot/big.zip" # large enough to be slow at --limit-rate
 chmod -R a+rX "$work"
 
@@ -92,6 +101,28 @@ check "GET / answers the page" grep -q '<h1 class="profile-name">' <<<"$page"
 check "the mounted content is what is served, not the baked-in example" \
   grep -q '<h1 class="profile-name">Container Test Owner</h1>' <<<"$page"
 check "GET /css/site.css from the mounted web root" curl -fsS -o /dev/null "$url/css/site.css"
+
+# --- image variants: libvips in the image, made on a read-only disk (kept in memory) --------------
+if [ -n "$photo" ]; then
+  avif=$(grep -o '<source type="image/avif" srcset="[^"]*' <<<"$page" | head -1 | sed 's/.*srcset="//; s/,.*//; s/ .*//')
+  check "the avatar is a <picture> with an AVIF source ($avif)" test -n "$avif"
+  status=""
+  for _ in $(seq 1 90); do
+    status=$(curl -s -o "$work/avatar.avif" -D "$work/avatar.headers" -w '%{http_code} %{content_type}' "$url$avif")
+    [ "$status" = "200 image/avif" ] && break
+    sleep 1
+  done
+  check "the photo's AVIF variant is made and served ($status)" test "$status" = "200 image/avif"
+  check "the variant is cached for a year, immutable" grep -qi '^cache-control: public, max-age=31536000, immutable' "$work/avatar.headers"
+  if command -v exiftool >/dev/null; then
+    check "the variant carries no GPS (the original does)" \
+      bash -c '! exiftool -s -GPSLatitude "$1" | grep -q . && exiftool -s -GPSLatitude "$2" | grep -q .' _ "$work/avatar.avif" "$photo"
+  fi
+  check "on the read-only disk, one log line says variants are kept in memory" \
+    bash -c 'test "$(podman logs "$1" 2>/dev/null | grep -c "kept in memory")" = 1' _ "$served"
+else
+  echo "SKIP: photo variant check (shared/fixtures/photos not found beside the clone)"
+fi
 check "logs are JSON lines on stdout, requests included" \
   bash -c 'podman logs "$1" 2>/dev/null | grep "\"RequestPath\":\"/\"" | grep -q "^{\"@t\""' _ "$served"
 

@@ -83,6 +83,18 @@ public sealed class SiteAddresses
     public string AbsoluteAsset(string webRootPath) => Absolute("/" + AssetPath(webRootPath));
 
     /// <summary>
+    /// An image the image pipeline planned, by site path: a variant (<c>/variants/{key}/{file}</c>, see
+    /// <see cref="Images.ImageVariant.Url"/>) as a root-relative link, a web root file (an original that has no
+    /// variants) fingerprinted. The one way pictures, icons and link previews are addressed.
+    /// </summary>
+    public string Image(string sitePath) =>
+        sitePath.StartsWith(Images.ImageVariant.UrlPrefix, StringComparison.Ordinal) ? Href(sitePath) : Asset(sitePath);
+
+    /// <summary>An image by site path as an absolute URL (<c>og:image</c>, JSON-LD, the feed icon); see <see cref="Image"/>.</summary>
+    public string AbsoluteImage(string sitePath) =>
+        sitePath.StartsWith(Images.ImageVariant.UrlPrefix, StringComparison.Ordinal) ? Absolute(sitePath) : AbsoluteAsset(sitePath);
+
+    /// <summary>
     /// A link or image URL written in the owner's Markdown, resolved once for every page that shows
     /// it: a path (<c>images/fig.png</c>, <c>./files/a.pdf</c>, <c>/cv.pdf</c>, <c>publications/x</c>)
     /// is taken from the site root, as <c>check</c> resolved it, and gets the base path; an image
@@ -91,22 +103,37 @@ public sealed class SiteAddresses
     /// </summary>
     public string Written(string url, bool isImage)
     {
+        if (ResolveWritten(url) is not { } written)
+        {
+            return url;
+        }
+
+        if (isImage && written.Rest.Length == 0 && Assets.TryGet(written.SitePath, out var asset))
+        {
+            return Href("/" + asset.FingerprintedPath);
+        }
+
+        return Href(written.SitePath) + written.Rest;
+    }
+
+    /// <summary>
+    /// The site path a URL written in Markdown names, taken from the site root (<see cref="SitePath.Resolve"/>),
+    /// and what followed the path (<c>?query</c>, <c>#fragment</c>, as written); null for what is kept as
+    /// written: absolute URLs, <c>mailto:</c>, <c>//host</c> and <c>#fragment</c> links. The first step of
+    /// <see cref="Written"/>, and what the image pipeline is given for an image in Markdown.
+    /// </summary>
+    public static WrittenPath? ResolveWritten(string url)
+    {
         var trimmed = url.Trim();
         if (trimmed.Length == 0 || trimmed.StartsWith('#') || trimmed.StartsWith("//", StringComparison.Ordinal) || HasScheme(trimmed))
         {
-            return url;
+            return null;
         }
 
         var end = trimmed.IndexOfAny(['?', '#']);
         var path = end < 0 ? trimmed : trimmed[..end];
         var rest = end < 0 ? "" : trimmed[end..];
-        var sitePath = SitePath.Resolve(path);
-        if (isImage && Assets.TryGet(sitePath, out var asset) && rest.Length == 0)
-        {
-            return Href("/" + asset.FingerprintedPath);
-        }
-
-        return Href(sitePath) + rest;
+        return new WrittenPath(SitePath.Resolve(path), rest);
     }
 
     private string AssetPath(string webRootPath)
@@ -141,3 +168,8 @@ public sealed class SiteAddresses
         return url.IndexOf('/', StringComparison.Ordinal) is var slash && (slash < 0 || slash > colon);
     }
 }
+
+/// <summary>A path written in Markdown, resolved: see <see cref="SiteAddresses.ResolveWritten"/>.</summary>
+/// <param name="SitePath">The decoded site path, starting with <c>/</c> (<c>/images/fig 1.png</c>).</param>
+/// <param name="Rest">The query and fragment as written (<c>?v=2#top</c>), or empty.</param>
+public sealed record WrittenPath(string SitePath, string Rest);

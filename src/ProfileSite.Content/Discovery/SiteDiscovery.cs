@@ -127,7 +127,9 @@ public sealed class SiteDiscovery
     public PageHead Head(string title, string? description, string? canonicalPath, WebImage? image, string type)
     {
         var preview = image ?? _content.Profile.Avatar ?? _content.Site.Seo.Icon;
-        var wide = preview is { Width: { } w, Height: { } h } && h > 0 && w >= 1.5 * h;
+        // The 1200x630 JPEG made for previews when there is one: services ignore SVG, WebP and AVIF, and crop to 1.91:1.
+        var made = preview?.Preview;
+        var wide = made is not null || preview is { Width: { } w, Height: { } h } && h > 0 && w >= 1.5 * h;
         return new PageHead
         {
             Title = title,
@@ -136,9 +138,9 @@ public sealed class SiteDiscovery
             NoIndex = canonicalPath is null || !_content.Site.Seo.AllowIndexing,
             SiteName = _content.Site.Title,
             Type = type,
-            Image = preview is null ? null : _addresses.AbsoluteAsset(preview.Path),
-            ImageWidth = preview?.Width,
-            ImageHeight = preview?.Height,
+            Image = made is not null ? _addresses.AbsoluteImage(made.Url) : preview is null ? null : _addresses.AbsoluteAsset(preview.Path),
+            ImageWidth = made?.Width ?? preview?.Width,
+            ImageHeight = made?.Height ?? preview?.Height,
             ImageAlt = preview is null ? null : image is null && preview == _content.Profile.Avatar ? Text.SiteText.Format("Sidebar.PhotoOf", _content.Site.Language, _content.Profile.Name) : title,
             TwitterCard = wide ? "summary_large_image" : "summary",
             TwitterCreator = XHandle(_content.Profile),
@@ -296,7 +298,7 @@ public sealed class SiteDiscovery
             writer.WriteElementString("generator", AtomNamespace, "ProfileSite");
             if (_content.Site.Seo.Icon is { } icon)
             {
-                writer.WriteElementString("icon", AtomNamespace, _addresses.AbsoluteAsset(icon.Path));
+                writer.WriteElementString("icon", AtomNamespace, _addresses.AbsoluteImage(Icon(icon, 192)?.Url ?? icon.Src));
             }
 
             foreach (var entry in entries)
@@ -378,12 +380,26 @@ public sealed class SiteDiscovery
             json.WriteStartArray("icons");
             if (site.Seo.Icon is { } icon)
             {
-                json.WriteStartObject();
-                json.WriteString("src", WellFormed.Json(_addresses.Asset(icon)));
-                json.WriteString("sizes", WellFormed.Json(IconSizes(icon)));
-                json.WriteString("type", WellFormed.Json(MediaType(icon.Path)));
-                json.WriteString("purpose", "any");
-                json.WriteEndObject();
+                // The made PNGs (192 and 512 px, what installable web apps need), and the SVG itself, which scales.
+                foreach (var made in icon.Icons.Where(i => i.Width is 192 or 512))
+                {
+                    json.WriteStartObject();
+                    json.WriteString("src", WellFormed.Json(_addresses.Image(made.Url)));
+                    json.WriteString("sizes", string.Create(CultureInfo.InvariantCulture, $"{made.Width}x{made.Height}"));
+                    json.WriteString("type", made.MediaType);
+                    json.WriteString("purpose", "any");
+                    json.WriteEndObject();
+                }
+
+                if (icon.Icons.IsEmpty || icon.Facts?.IsVector == true)
+                {
+                    json.WriteStartObject();
+                    json.WriteString("src", WellFormed.Json(_addresses.Asset(icon)));
+                    json.WriteString("sizes", WellFormed.Json(IconSizes(icon)));
+                    json.WriteString("type", WellFormed.Json(MediaType(icon.Path)));
+                    json.WriteString("purpose", "any");
+                    json.WriteEndObject();
+                }
             }
 
             json.WriteEndArray();
@@ -392,6 +408,9 @@ public sealed class SiteDiscovery
 
         return stream.ToArray();
     }
+
+    /// <summary>The made square PNG of <paramref name="size"/> pixels of an icon, if the image pipeline made one.</summary>
+    public static Images.ImageVariant? Icon(WebImage icon, int size) => icon.Icons.FirstOrDefault(i => i.Width == size);
 
     /// <summary>The <c>sizes</c> of an icon: <c>any</c> for vector images, else its pixel size when known.</summary>
     public static string IconSizes(WebImage icon) =>
@@ -438,7 +457,7 @@ public sealed class SiteDiscovery
             json.WriteString("url", WellFormed.Json(home));
             if (profile.Avatar is { } avatar)
             {
-                json.WriteString("image", WellFormed.Json(_addresses.AbsoluteAsset(avatar.Path)));
+                json.WriteString("image", WellFormed.Json(_addresses.AbsoluteImage(avatar.PublicSrc)));
             }
 
             if (profile.BioHtml is { } bio)

@@ -31,11 +31,13 @@ public sealed partial class ContentLoader
 
         try
         {
+            var mark = map.Node(key)!.Start;
             var mathProblems = new List<MarkdownMathProblem>();
-            var html = MarkdownRenderer.ToInlineHtml(markdown, _addresses.Written, _math, mathProblems);
+            var html = MarkdownRenderer.ToInlineHtml(
+                markdown, _addresses.Written, _math, mathProblems, MarkdownImages((_, _) => mark, map.File, $"'{key}': "));
             foreach (var problem in mathProblems)
             {
-                map.File.Warning(map.Node(key)!.Start, $"'{key}': {problem.Message}");
+                map.File.Warning(mark, $"'{key}': {problem.Message}");
             }
 
             return html;
@@ -55,7 +57,8 @@ public sealed partial class ContentLoader
         try
         {
             var mathProblems = new List<MarkdownMathProblem>();
-            var split = MarkdownRenderer.SplitFrontMatter(file.Text, _addresses.Written, _math, mathProblems);
+            var split = MarkdownRenderer.SplitFrontMatter(
+                file.Text, _addresses.Written, _math, mathProblems, MarkdownImages((line, column) => new Mark(0, line, column), file, ""));
             foreach (var problem in mathProblems)
             {
                 file.Warning(new Mark(0, problem.Line, problem.Column), problem.Message);

@@ -64,6 +64,11 @@ public sealed partial class ContentLoader
             };
         }
 
+        if (seo.Icon is { } chosen)
+        {
+            seo = seo with { Icon = WithIcons(chosen, preview: profile?.Avatar is null) };
+        }
+
         return site with { Seo = seo, Analytics = analytics };
     }
 
@@ -75,8 +80,9 @@ public sealed partial class ContentLoader
             return null;
         }
 
+        // The shipped icon is shown even when the pipeline cannot read it: it was never the owner's mistake.
         var size = ImageProbe.Size(path);
-        return new WebImage("favicon.svg", size?.Width, size?.Height);
+        return Inspected("favicon.svg", path, _ => { }) ?? new WebImage("favicon.svg", size?.Width, size?.Height);
     }
 
     private static ImmutableArray<VerificationMeta> Verification(YamlMap site)

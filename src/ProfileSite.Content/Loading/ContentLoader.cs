@@ -4,6 +4,7 @@ using System.Security.Cryptography;
 using System.Text;
 using ProfileSite.Content.Addresses;
 using ProfileSite.Content.Citations;
+using ProfileSite.Content.Images;
 using ProfileSite.Content.Markdown;
 using ProfileSite.Content.Text;
 using ProfileSite.Content.Schema;
@@ -22,7 +23,10 @@ public sealed record ContentLoadOptions(string ContentPath, string WebRootPath)
     /// <summary>Make every repair or skip in a <c>.bib</c> file an error instead of a warning (<c>check --strict</c>). Off by default.</summary>
     public bool StrictBibliography { get; init; }
 
-    /// <summary>The URL path the site is served under (<c>/repo</c>), so links written in Markdown get it; empty for the root.</summary>
+    /// <summary>Reads images: the web app plugs in the libvips pipeline; the default reads headers only.</summary>
+    public Images.IImageInspector Images { get; init; } = Content.Images.HeaderImageInspector.Instance;
+
+    /// <summary>The URL path the site is served under (<c>/repo</c>), so links and images written in Markdown get it; empty for the root.</summary>
     public string BasePath { get; init; } = "";
 }
 
@@ -113,6 +117,7 @@ public sealed partial class ContentLoader
             Warnings = [],
             LocalCitations = localCitations,
             Addresses = site.BaseUrl is { } url ? _addresses.WithPublicBase(url) : _addresses,
+            Images = new ImageCatalog([.. _variants.DistinctBy(v => v.Url)]),
         };
 
         // The translations read their own files, which count for the version and the times too.
@@ -237,7 +242,7 @@ public sealed partial class ContentLoader
         }
 
         var employerUrl = Url(map, "employer_url");
-        var avatar = Image(map, "avatar");
+        var avatar = Image(map, "avatar") is { } photo ? Shown(photo, ImageRole.Avatar) : null;
         if (name is null)
         {
             return null;
@@ -470,7 +475,7 @@ public sealed partial class ContentLoader
 
         var links = MergeLinks(basis?.Links ?? [], PaperLinks(map));
         var url = Url(map, "url");
-        var image = Image(map, "image");
+        var image = Image(map, "image") is { } figure ? Shown(figure, ImageRole.Card, ImageRole.Figure) : null;
         var selected = map.Bool("selected", basis?.Selected ?? false);
         var type = PaperType(map);
         var bibtex = OwnBibtex(map);
@@ -784,8 +789,7 @@ public sealed partial class ContentLoader
         }
 
         _inputs.Add(path);
-        var size = ImageProbe.Size(path);
-        return new WebImage(relative, size?.Width, size?.Height);
+        return Inspected(relative, path, problem => map.File.Warning(mark, $"'{key}' names {relative}, which {problem}; the image is left out"));
     }
 
     private static bool IsEmail(string text) =>

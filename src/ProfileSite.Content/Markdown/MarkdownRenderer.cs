@@ -4,6 +4,7 @@ using Markdig.Extensions.Yaml;
 using Markdig.Renderers;
 using Markdig.Syntax;
 using Markdig.Syntax.Inlines;
+using ProfileSite.Content.Addresses;
 using ProfileSite.Content.Formulas;
 
 namespace ProfileSite.Content.Markdown;
@@ -38,21 +39,24 @@ public static class MarkdownRenderer
     /// <param name="links">Resolves each link and image URL as written (URL, is-image) to the one the page carries; null keeps them.</param>
     /// <param name="math">Converts formulas to MathML; null leaves them as code.</param>
     /// <param name="problems">Receives the formulas that could not be converted.</param>
+    /// <param name="images">Writes the images that name a path on this site (as a picture, or nothing); null leaves them to <paramref name="links"/>.</param>
     public static string ToHtml(
-        string markdown, Func<string, bool, string>? links = null, MathConverter? math = null, ICollection<MarkdownMathProblem>? problems = null)
+        string markdown, Func<string, bool, string>? links = null, MathConverter? math = null, ICollection<MarkdownMathProblem>? problems = null,
+        MarkdownImageWriter? images = null)
     {
         var document = Markdig.Markdown.Parse(markdown, Pipeline);
-        Resolve(document, links);
+        Resolve(document, links, images);
         return HtmlBalancer.Balance(Render(document, math, problems).Trim());
     }
 
     /// <summary>Renders one line of Markdown for use inside an element (a news item, a card summary):
     /// a lone paragraph loses its <c>&lt;p&gt;</c> wrapper.</summary>
     public static string ToInlineHtml(
-        string markdown, Func<string, bool, string>? links = null, MathConverter? math = null, ICollection<MarkdownMathProblem>? problems = null)
+        string markdown, Func<string, bool, string>? links = null, MathConverter? math = null, ICollection<MarkdownMathProblem>? problems = null,
+        MarkdownImageWriter? images = null)
     {
         var document = Markdig.Markdown.Parse(markdown.Trim(), Pipeline);
-        Resolve(document, links);
+        Resolve(document, links, images);
         var html = Render(document, math, problems).Trim();
         if (document.Count == 1 && document[0] is ParagraphBlock
             && html.StartsWith("<p>", StringComparison.Ordinal) && html.EndsWith("</p>", StringComparison.Ordinal))
@@ -66,10 +70,11 @@ public static class MarkdownRenderer
     /// <summary>Splits a Markdown file into its YAML front matter (if any) and its rendered body.</summary>
     /// <returns>The front matter text, the 1-based file line its first line is on, and the body HTML.</returns>
     public static (string? FrontMatter, int FrontMatterLine, string BodyHtml) SplitFrontMatter(
-        string text, Func<string, bool, string>? links = null, MathConverter? math = null, ICollection<MarkdownMathProblem>? problems = null)
+        string text, Func<string, bool, string>? links = null, MathConverter? math = null, ICollection<MarkdownMathProblem>? problems = null,
+        MarkdownImageWriter? images = null)
     {
         var document = Markdig.Markdown.Parse(text, Pipeline);
-        Resolve(document, links);
+        Resolve(document, links, images);
         var frontMatter = document.Descendants<YamlFrontMatterBlock>().FirstOrDefault();
         string? yaml = null;
         var line = 0;
@@ -99,18 +104,33 @@ public static class MarkdownRenderer
     /// <summary>
     /// Rewrites every link and image destination once, when the snapshot is built, so a relative
     /// path means the same file on every page that shows the text (the About page, a paper's page,
-    /// the feed) rather than a different one below each page's own address.
+    /// the feed) rather than a different one below each page's own address. An image that names a
+    /// path on this site is first offered to <paramref name="images"/>, which may put a picture (or
+    /// nothing) in its place; the rest go through <paramref name="links"/>.
     /// </summary>
-    private static void Resolve(MarkdownDocument document, Func<string, bool, string>? links)
+    private static void Resolve(MarkdownDocument document, Func<string, bool, string>? links, MarkdownImageWriter? images)
     {
-        if (links is null)
+        if (links is null && images is null)
         {
             return;
         }
 
-        foreach (var link in document.Descendants<LinkInline>())
+        // Materialized first: a picture replaces its image in the tree.
+        foreach (var link in document.Descendants<LinkInline>().ToList())
         {
-            if (link.Url is { } url)
+            if (link.Url is not { } url)
+            {
+                continue;
+            }
+
+            if (link.IsImage && images is not null && SiteAddresses.ResolveWritten(url) is { Rest.Length: 0 } written
+                && images(written.SitePath, MarkdownImages.AltText(link), link.Title, link.Line + 1, link.Column + 1) is { } html)
+            {
+                link.ReplaceBy(new HtmlInline(html) { Line = link.Line, Column = link.Column, Span = link.Span }, copyChildren: false);
+                continue;
+            }
+
+            if (links is not null)
             {
                 link.Url = links(url, link.IsImage);
             }

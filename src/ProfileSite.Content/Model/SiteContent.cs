@@ -59,6 +59,9 @@ public sealed record SiteContent
     /// <summary>Every address the site emits is built here: base path, public URL, fingerprinted web root files.</summary>
     public Addresses.SiteAddresses Addresses { get; init; } = Content.Addresses.SiteAddresses.Root;
 
+    /// <summary>Every image variant the pages name (see <see cref="Images.ImagePlanner"/>), made off the request path.</summary>
+    public ImageCatalog Images { get; init; } = ImageCatalog.Empty;
+
     /// <summary>The citation count of a paper, or null when no source knows it.</summary>
     public int? CitationsOf(Publication paper) => CitationCounts.TryGetValue(paper.Slug, out var count) ? count : null;
 
@@ -195,7 +198,7 @@ public sealed record ProfileLink(string Kind, string Label, string Url, string I
 /// <param name="Path">Site-relative URL path, without a leading slash (e.g. <c>images/pic1.svg</c>).</param>
 /// <param name="Width">Intrinsic width in pixels, when the header could be read.</param>
 /// <param name="Height">Intrinsic height in pixels, when the header could be read.</param>
-public sealed record WebImage(string Path, int? Width, int? Height)
+public sealed partial record WebImage(string Path, int? Width, int? Height)
 {
     public string Src => "/" + Path;
 }

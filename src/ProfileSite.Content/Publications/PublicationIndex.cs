@@ -164,9 +164,10 @@ public sealed class PublicationIndex
     private static Uri? PageUrl(SiteSettings site, Addresses.SiteAddresses addresses, string slug) =>
         addresses.PublicBase is null ? null : new Uri(addresses.Absolute(LanguageAddresses.PathIn(site.Language, site, PagePath(slug))));
 
+    /// <summary>The widest variant in the original's family when the image pipeline planned one (no metadata), else the file.</summary>
     private static string? ImageUrl(Publication paper, Addresses.SiteAddresses addresses) =>
         paper.Image is not { } image ? null
-            : addresses.PublicBase is null ? addresses.Asset(image) : addresses.AbsoluteAsset(image.Path);
+            : addresses.PublicBase is null ? addresses.Image(image.PublicSrc) : addresses.AbsoluteImage(image.PublicSrc);
 
     /// <summary>The papers matching a filter, grouped by year, with what is active and what was not understood.</summary>
     public PublicationListing Query(PublicationFilter filter)

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.CommandLine.Invocation;
 using ProfileSite.Content.Loading;
+using ProfileSite.Images;
 
 namespace ProfileSite.Cli;
 
@@ -80,7 +81,7 @@ public static class CheckCommand
             options.WebRootPath = webRoot ?? options.WebRootPath;
             options.StrictBibtex |= parseResult.GetValue(strictOption);
             var paths = ContentPaths.Resolve(options, Directory.GetCurrentDirectory(), AppContext.BaseDirectory);
-            var result = ContentStartup.Read(paths, options);
+            var result = ContentStartup.Read(paths, options, ImageServiceCollectionExtensions.Inspector(ImageSettings()));
             if (result.Succeeded)
             {
                 // The files are valid; now every page and document they make must build.
@@ -105,6 +106,10 @@ public static class CheckCommand
             Console.Error.WriteLine("usage: ProfileSite check [--content DIR] [--webroot DIR] [--strict]");
             return UsageError;
         }
+
+        /// <summary>The image settings (pixel limit, timeouts) from the same sources serving reads.</summary>
+        private static ImageOptions ImageSettings() =>
+            WebApplication.CreateBuilder().Configuration.GetSection(ImageOptions.Section).Get<ImageOptions>() ?? new();
 
         /// <summary>The operator's settings from the same sources serving reads (appsettings, environment).</summary>
         private static ProfileSiteOptions Settings() =>

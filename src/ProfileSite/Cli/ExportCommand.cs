@@ -59,7 +59,7 @@ public static class ExportCommand
         }
 
         // The server is the production site on a loopback port; our settings come last so they win.
-        List<string> args = [.. settings, "--urls=http://127.0.0.1:0", "--Serilog:MinimumLevel:Default=Warning",
+        List<string> args = [.. settings, "--urls=http://127.0.0.1:0", "--ProfileSite:Images:Generate=true", "--Serilog:MinimumLevel:Default=Warning",
             "--Serilog:MinimumLevel:Override:Microsoft.Hosting.Lifetime=Warning"];
         if (!settings.Any(s => s.StartsWith("--environment", StringComparison.OrdinalIgnoreCase)))
         {
@@ -94,6 +94,21 @@ public static class ExportCommand
             if (!publicBase.AbsolutePath.EndsWith('/'))
             {
                 publicBase = new Uri(publicBase + "/");
+            }
+
+            // Every image variant the pages name is made first, so the export carries them all.
+            if (host.Services.GetService<Images.VariantGenerator>() is { } images)
+            {
+                using var patience = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
+                patience.CancelAfter(TimeSpan.FromMinutes(30));
+                try
+                {
+                    await images.WhenIdleAsync(patience.Token);
+                }
+                catch (OperationCanceledException) when (!cancellation.IsCancellationRequested)
+                {
+                    await Console.Error.WriteLineAsync("warning: image variants were still being made after 30 minutes; those not made are missing from the export");
+                }
             }
 
             using var client = new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = false })

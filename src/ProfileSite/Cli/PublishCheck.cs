@@ -16,7 +16,7 @@ internal static class PublishCheck
         string[] args =
         [
             $"--ProfileSite:ContentPath={paths.ContentPath}", $"--ProfileSite:WebRootPath={paths.WebRootPath}",
-            "--ProfileSite:Reload=false", "--ProfileSite:Citations:Enabled=false", "--urls=http://127.0.0.1:0", "--environment=Production",
+            "--ProfileSite:Reload=false", "--ProfileSite:Citations:Enabled=false", "--ProfileSite:Images:Generate=false", "--urls=http://127.0.0.1:0", "--environment=Production",
             "--Serilog:MinimumLevel:Default=Fatal", "--Serilog:MinimumLevel:Override:Microsoft.Hosting.Lifetime=Fatal",
             "--Serilog:MinimumLevel:Override:Microsoft.AspNetCore=Fatal",
         ];

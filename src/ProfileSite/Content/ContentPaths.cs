@@ -16,10 +16,15 @@ public sealed record ContentPaths(string ContentPath, string WebRootPath)
             Resolve(options.WebRootPath, "wwwroot", currentDirectory, baseDirectory));
 
     /// <summary>The loader's options from these folders and the operator's limits: one place for startup, reload and <c>check</c>.</summary>
-    public ContentLoadOptions LoadOptions(ProfileSiteOptions options) =>
+    /// <param name="options">The operator's settings.</param>
+    /// <param name="images">How images are checked (the libvips pipeline when serving); headers only when null.</param>
+    public ContentLoadOptions LoadOptions(ProfileSiteOptions options, Content.Images.IImageInspector? images = null) =>
         new(ContentPath, WebRootPath)
         {
-            MaxFileBytes = options.MaxContentFileBytes, StrictBibliography = options.StrictBibtex, BasePath = options.BasePath,
+            MaxFileBytes = options.MaxContentFileBytes,
+            StrictBibliography = options.StrictBibtex,
+            Images = images ?? Content.Images.HeaderImageInspector.Instance,
+            BasePath = options.BasePath,
         };
 
     private static string Resolve(string? configured, string folder, string currentDirectory, string baseDirectory)

@@ -36,7 +36,7 @@ public sealed class ContentReloadStatus
 /// </summary>
 public sealed class ContentReloader(
     ContentStore store, ContentReloadStatus status, ContentPaths paths, IOptions<ProfileSiteOptions> options,
-    ILogger<ContentReloader> logger, TimeProvider time) : BackgroundService
+    ILogger<ContentReloader> logger, TimeProvider time, Images.IImageInspector? images = null) : BackgroundService
 {
     // One pending signal is enough: the reload reads every file anyway.
     private readonly Channel<bool> _changes = Channel.CreateBounded<bool>(
@@ -146,7 +146,7 @@ public sealed class ContentReloader(
         ContentLoadResult result;
         try
         {
-            result = ContentLoader.Load(paths.LoadOptions(options.Value), time);
+            result = ContentLoader.Load(paths.LoadOptions(options.Value, images), time);
         }
         catch (Exception ex)
         {

@@ -169,11 +169,11 @@ public sealed class ContentInvalidException(ContentLoadResult result)
 /// </summary>
 public sealed class ContentStartup(
     ContentStore store, ContentPaths paths, Microsoft.Extensions.Options.IOptions<ProfileSiteOptions> options,
-    ILogger<ContentStartup> logger)
+    ILogger<ContentStartup> logger, Content.Images.IImageInspector? images = null)
 {
     public void Load()
     {
-        var result = Read(paths, options.Value);
+        var result = Read(paths, options.Value, images);
         if (result.Content is null)
         {
             throw new ContentInvalidException(result);
@@ -191,7 +191,7 @@ public sealed class ContentStartup(
     }
 
     /// <summary>Reads and validates the content as serving would; <c>check</c> uses it too, so both judge alike.</summary>
-    public static ContentLoadResult Read(ContentPaths paths, ProfileSiteOptions options)
+    public static ContentLoadResult Read(ContentPaths paths, ProfileSiteOptions options, Content.Images.IImageInspector? images = null)
     {
         if (!Directory.Exists(paths.WebRootPath))
         {
@@ -200,6 +200,6 @@ public sealed class ContentStartup(
                     "web root folder not found; set ProfileSite:WebRootPath to the folder holding images/ and css/")], 0);
         }
 
-        return ContentLoader.Load(paths.LoadOptions(options));
+        return ContentLoader.Load(paths.LoadOptions(options, images));
     }
 }

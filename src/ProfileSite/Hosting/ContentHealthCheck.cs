@@ -31,6 +31,7 @@ internal static class HealthResponse
             version = content?.Version,
             loadedAt = content?.LoadedAt,
             warnings = content?.Warnings.Length ?? 0,
+            images = services.GetService<Images.VariantGenerator>()?.Progress(),
             reload = failure is null ? null : new
             {
                 failedAt = failure.At,

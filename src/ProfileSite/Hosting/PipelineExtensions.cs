@@ -42,7 +42,9 @@ public static class PipelineExtensions
         {
             FileProvider = provider,
             OnPrepareResponse = file => file.Context.Response.Headers.CacheControl =
-                file.Context.Items.ContainsKey(PublishedFiles.ImmutableItem) ? CachePolicies.Immutable : CachePolicies.Brief,
+                file.Context.Items.ContainsKey(Images.VariantEndpoint.NotStoredItem) ? "no-store"
+                : file.Context.Items.ContainsKey(PublishedFiles.ImmutableItem) ? CachePolicies.Immutable
+                : CachePolicies.Brief,
         });
         return app;
     }

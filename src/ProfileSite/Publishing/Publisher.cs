@@ -12,7 +12,8 @@ namespace ProfileSite.Publishing;
 /// page in each theme, the discovery documents, the citation files. Each is rendered by a GET
 /// through the app's own pipeline in this process (so its bytes are by construction what a request
 /// would render), then verified: it must answer 200, its XML and JSON must parse, and so must the
-/// JSON-LD in its HTML. A failure is a content error naming the file the resource comes from.
+/// JSON-LD in its HTML, and every image variant it names must be one the snapshot planned, under the
+/// base path (<see cref="VariantReferences"/>). A failure is a content error naming the file the resource comes from.
 /// </summary>
 public sealed partial class Publisher(
     IHttpContextFactory contexts, ContentPaths paths, ILogger<Publisher> logger)
@@ -150,6 +151,11 @@ public sealed partial class Publisher(
             if (Verify(rendered.Body, contentType) is { } problem)
             {
                 return (null, $"{address} is not well-formed: {problem}");
+            }
+
+            if (VariantReferences.Problem(rendered.Body, site.Content.Images, site.Addresses) is { } unserved)
+            {
+                return (null, $"{address} {unserved}");
             }
 
             var version = site.Content.Version;

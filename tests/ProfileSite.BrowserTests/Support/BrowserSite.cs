@@ -42,7 +42,8 @@ public sealed class BrowserSite : IAsyncLifetime
         Expected = loaded.Content ?? throw new InvalidOperationException(
             "The browser fixture's content is invalid:\n" + string.Join('\n', loaded.Problems));
 
-        _app = AppProcess.Start($"--ProfileSite:ContentPath={ContentPath}", $"--ProfileSite:WebRootPath={WebRootPath}");
+        _app = AppProcess.Start($"--ProfileSite:ContentPath={ContentPath}", $"--ProfileSite:WebRootPath={WebRootPath}",
+            $"--ProfileSite:Images:CachePath={Path.Combine(_root, "image-cache")}");
         await _app.WaitUntilListeningAsync();
 
         _playwright = await Playwright.CreateAsync();

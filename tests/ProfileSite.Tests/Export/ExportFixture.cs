@@ -62,7 +62,9 @@ public sealed class ExportFixture : IAsyncLifetime
     private async Task<AppCommand.Result> Run(params string[] args)
     {
         var result = await AppCommand.RunAsync(
-            ["export", .. args, "--content", Content.ContentPath, $"--ProfileSite:WebRootPath={Content.WebRootPath}"]);
+            ["export", .. args, "--content", Content.ContentPath, $"--ProfileSite:WebRootPath={Content.WebRootPath}",
+                // The cache the in-memory servers of the tests read (SiteFactory): they answer with the variants the export wrote.
+                $"--ProfileSite:Images:CachePath={Path.Combine(Content.Root, "image-cache")}"]);
         if (result.ExitCode != 0)
         {
             throw new InvalidOperationException($"export failed ({result.ExitCode}):\n{result.StandardOutput}\n{result.StandardError}");

@@ -65,19 +65,39 @@ public sealed class ExportTests(ExportFixture fixture)
         Assert.NotEmpty(local);
         Assert.All(local, url => Assert.StartsWith("/repo/", url, StringComparison.Ordinal));
         Assert.Contains("/repo" + fixture.Content.Asset("css/site.css"), local);
-        Assert.Contains("/repo" + fixture.Content.Asset("images/avatar.png"), local);
+        Assert.Contains(local, url => System.Text.RegularExpressions.Regex.IsMatch(url, "^/repo/variants/[0-9a-f]{16}/avatar-64\\.jpg$"));
+
+        // Every image variant the page names is written with it, under the base path.
+        var variants = page.QuerySelectorAll("source[srcset], img[srcset]")
+            .SelectMany(e => e.GetAttribute("srcset")!.Split(", ").Select(c => c.Split(' ')[0]))
+            .ToList();
+        Assert.Contains(variants, v => v.EndsWith(".avif", StringComparison.Ordinal));
+        Assert.All(variants, v =>
+        {
+            Assert.StartsWith("/repo/variants/", v, StringComparison.Ordinal);
+            Assert.True(File.Exists(Path.Combine(fixture.SubPathExport, v["/repo/".Length..])), $"{v} is not in the export");
+        });
     }
 
     [Fact]
     public void Export_WithBaseUrl_PathsWrittenInMarkdownNameExportedFiles()
     {
         var page = new HtmlParser().ParseDocument(File.ReadAllText(Path.Combine(fixture.SubPathExport, "index.html")));
-        var figure = page.QuerySelector("img[alt=Figure]")!.GetAttribute("src")!;
+        var figure = page.QuerySelector("img[alt=Figure]")!;
         var cv = page.QuerySelectorAll("a").Single(a => a.TextContent == "CV").GetAttribute("href")!;
 
-        Assert.Equal("/repo" + fixture.Content.Asset("images/flows.png"), figure);
+        // The image written in Markdown is a picture of variants, each in the export under the base path.
+        var urls = figure.ParentElement!.QuerySelectorAll("source[srcset], img[srcset]")
+            .SelectMany(e => e.GetAttribute("srcset")!.Split(", ").Select(c => c.Split(' ')[0]))
+            .Append(figure.GetAttribute("src")!)
+            .ToList();
+        Assert.Equal("PICTURE", figure.ParentElement.TagName);
+        Assert.All(urls, url =>
+        {
+            Assert.Matches("^/repo/variants/[0-9a-f]{16}/flows-[0-9]+\\.(avif|webp|jpg)$", url);
+            Assert.True(File.Exists(Path.Combine(fixture.SubPathExport, url["/repo/".Length..])), url);
+        });
         Assert.Equal("/repo/files/cv.txt", cv);
-        Assert.True(File.Exists(Path.Combine(fixture.SubPathExport, figure["/repo/".Length..])), figure);
         Assert.True(File.Exists(Path.Combine(fixture.SubPathExport, cv["/repo/".Length..])), cv);
     }
 

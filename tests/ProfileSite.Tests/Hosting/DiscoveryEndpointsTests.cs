@@ -196,10 +196,16 @@ public sealed partial class DiscoveryEndpointsTests : IDisposable
         Assert.Equal("Ada Example", manifest.RootElement.GetProperty("short_name").GetString());
         Assert.Equal("/", manifest.RootElement.GetProperty("start_url").GetString());
         Assert.Equal("#ffffff", manifest.RootElement.GetProperty("theme_color").GetString());
-        var icon = Assert.Single(manifest.RootElement.GetProperty("icons").EnumerateArray());
-        Assert.Equal((_content.Asset("images/avatar.png"), "64x64", "image/png"), (icon.GetProperty("src").GetString(), icon.GetProperty("sizes").GetString(), icon.GetProperty("type").GetString()));
-        using var image = await client.GetAsync(icon.GetProperty("src").GetString());
-        Assert.Equal(HttpStatusCode.OK, image.StatusCode);
+        // PNGs of the sizes installable web apps need, made from the avatar.
+        var icons = manifest.RootElement.GetProperty("icons").EnumerateArray().ToList();
+        Assert.Equal([("192x192", "image/png"), ("512x512", "image/png")], icons.Select(i => (i.GetProperty("sizes").GetString(), i.GetProperty("type").GetString())));
+        foreach (var icon in icons)
+        {
+            Assert.Matches(@"^/variants/[0-9a-f]{16}/avatar-icon-(192|512)\.png$", icon.GetProperty("src").GetString());
+            using var image = await client.GetAsync(icon.GetProperty("src").GetString());
+            Assert.Equal(HttpStatusCode.OK, image.StatusCode);
+            Assert.Equal("image/png", image.Content.Headers.ContentType!.MediaType);
+        }
     }
 
     // ---- redirects ----------------------------------------------------------------------------

@@ -34,6 +34,10 @@ public sealed class HeadMetaTests : IDisposable
 
     private static string Named(IHtmlDocument page, string name) => Single(page, $"meta[name='{name}']");
 
+    /// <summary>A variant the image pipeline makes: <c>{prefix}variants/{16 hex}/{file}</c>.</summary>
+    private static string Variant(string prefix, string file) =>
+        "^" + System.Text.RegularExpressions.Regex.Escape(prefix) + "variants/[0-9a-f]{16}/" + System.Text.RegularExpressions.Regex.Escape(file) + "$";
+
     [Fact]
     public async Task About_HeadHasEveryTagOnceWithAbsoluteUrls()
     {
@@ -51,22 +55,24 @@ public sealed class HeadMetaTests : IDisposable
         Assert.Equal("Ada Example - Homepage", Meta(page, "og:title"));
         Assert.Equal("Ada Example studies graph algorithms.", Meta(page, "og:description"));
         Assert.Equal(Base, Meta(page, "og:url"));
-        Assert.Equal(Base + _content.Asset("images/avatar.png")[1..], Meta(page, "og:image"));
-        Assert.Equal("64", Meta(page, "og:image:width"));
-        Assert.Equal("64", Meta(page, "og:image:height"));
+        // The 1200x630 JPEG made from the avatar, the size previews crop to.
+        Assert.Matches(Variant(Base, "avatar-og.jpg"), Meta(page, "og:image"));
+        Assert.Equal("1200", Meta(page, "og:image:width"));
+        Assert.Equal("630", Meta(page, "og:image:height"));
         Assert.Equal("Photo of Ada Example", Meta(page, "og:image:alt"));
 
-        Assert.Equal("summary", Named(page, "twitter:card"));
+        Assert.Equal("summary_large_image", Named(page, "twitter:card"));
         Assert.Equal("Ada Example - Homepage", Named(page, "twitter:title"));
         Assert.Equal("Ada Example studies graph algorithms.", Named(page, "twitter:description"));
-        Assert.Equal(Base + _content.Asset("images/avatar.png")[1..], Named(page, "twitter:image"));
+        Assert.Equal(Meta(page, "og:image"), Named(page, "twitter:image"));
         Assert.Empty(page.Head.QuerySelectorAll("meta[name='twitter:creator']"));
 
         var themes = page.Head.QuerySelectorAll("meta[name=theme-color]").Select(m => (m.GetAttribute("media"), m.GetAttribute("content")));
         Assert.Equal([("(prefers-color-scheme: light)", "#ffffff"), ("(prefers-color-scheme: dark)", "#14171b")], themes);
         var icon = Assert.Single(page.Head.QuerySelectorAll("link[rel=icon]"));
-        Assert.Equal((_content.Asset("images/avatar.png"), "image/png", "64x64"), (icon.GetAttribute("href"), icon.GetAttribute("type"), icon.GetAttribute("sizes")));
-        Assert.Equal(_content.Asset("images/avatar.png"), Single(page, "link[rel=apple-touch-icon]", "href"));
+        Assert.Matches(Variant("/", "avatar-icon-32.png"), icon.GetAttribute("href"));
+        Assert.Equal(("image/png", "32x32"), (icon.GetAttribute("type"), icon.GetAttribute("sizes")));
+        Assert.Matches(Variant("/", "avatar-icon-180.png"), Single(page, "link[rel=apple-touch-icon]", "href"));
         Assert.Equal("/site.webmanifest", Single(page, "link[rel=manifest]", "href"));
         var feed = Assert.Single(page.Head.QuerySelectorAll("link[rel=alternate]"));
         Assert.Equal(("application/atom+xml", Base + "feed.xml"), (feed.GetAttribute("type"), feed.GetAttribute("href")));
@@ -98,7 +104,7 @@ public sealed class HeadMetaTests : IDisposable
         Assert.Empty(page.Head!.QuerySelectorAll("link[rel=canonical]"));
         Assert.Empty(page.Head.QuerySelectorAll("meta[property='og:url']"));
         Assert.Equal("Page not found - Ada Example - Homepage", Meta(page, "og:title"));
-        Assert.Equal(Base + _content.Asset("images/avatar.png")[1..], Meta(page, "og:image"));
+        Assert.Matches(Variant(Base, "avatar-og.jpg"), Meta(page, "og:image"));
         Assert.Equal(Base + "feed.xml", Single(page, "link[rel=alternate]", "href"));
         Assert.Empty(page.QuerySelectorAll("script[type='application/ld+json']"));
     }
@@ -111,7 +117,7 @@ public sealed class HeadMetaTests : IDisposable
         var page = await GetAsync("/?utm_source=x");
 
         Assert.Equal("http://localhost/", Single(page, "link[rel=canonical]", "href"));
-        Assert.Equal("http://localhost" + _content.Asset("images/avatar.png"), Meta(page, "og:image"));
+        Assert.Matches(Variant("http://localhost/", "avatar-og.jpg"), Meta(page, "og:image"));
         Assert.Equal("http://localhost/feed.xml", Single(page, "link[rel=alternate]", "href"));
     }
 
@@ -137,9 +143,9 @@ public sealed class HeadMetaTests : IDisposable
 
         var page = await GetAsync("/");
 
-        Assert.Equal(_content.Asset("images/icon.png"), Single(page, "link[rel=icon]", "href"));
-        Assert.Equal("192x192", Single(page, "link[rel=icon]", "sizes"));
-        Assert.Equal(_content.Asset("images/icon.png"), Single(page, "link[rel=apple-touch-icon]", "href"));
+        Assert.Matches(Variant("/", "icon-icon-32.png"), Single(page, "link[rel=icon]", "href"));
+        Assert.Equal("32x32", Single(page, "link[rel=icon]", "sizes"));
+        Assert.Matches(Variant("/", "icon-icon-180.png"), Single(page, "link[rel=apple-touch-icon]", "href"));
         Assert.All(page.Head!.QuerySelectorAll("meta[name=theme-color]"), m => Assert.Equal("#1b4d80", m.GetAttribute("content")));
     }
 
@@ -154,16 +160,22 @@ public sealed class HeadMetaTests : IDisposable
     [Fact]
     public async Task About_WithoutAvatarOrIcon_UsesTheShippedFaviconSet()
     {
-        File.WriteAllText(Path.Combine(_content.WebRootPath, "favicon.svg"), "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"64\" height=\"64\"/>");
+        File.WriteAllText(Path.Combine(_content.WebRootPath, "favicon.svg"),
+            "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"64\" height=\"64\"><rect width=\"64\" height=\"64\" fill=\"#1b4d80\"/></svg>");
         File.WriteAllBytes(Path.Combine(_content.WebRootPath, "favicon.ico"), [0, 0, 1, 0]);
         _content.Write("profile.yaml", "name: Ada Example\n");
 
         var page = await GetAsync("/");
 
-        var icons = page.Head!.QuerySelectorAll("link[rel=icon]").Select(l => (l.GetAttribute("href"), l.GetAttribute("type"), l.GetAttribute("sizes")));
-        Assert.Equal([(_content.Asset("favicon.ico"), null, "32x32"), (_content.Asset("favicon.svg"), "image/svg+xml", null)], icons);
-        Assert.Empty(page.Head.QuerySelectorAll("link[rel=apple-touch-icon]"));
-        Assert.Equal(Base + _content.Asset("favicon.svg")[1..], Meta(page, "og:image"));
+        // The .ico for old browsers, a PNG made from the SVG, and the SVG itself; iOS gets a PNG too.
+        var icons = page.Head!.QuerySelectorAll("link[rel=icon]").Select(l => (l.GetAttribute("href"), l.GetAttribute("type"), l.GetAttribute("sizes"))).ToList();
+        Assert.Equal(3, icons.Count);
+        Assert.Equal((_content.Asset("favicon.ico"), null, "32x32"), icons[0]);
+        Assert.Matches(Variant("/", "favicon-icon-32.png"), icons[1].Item1);
+        Assert.Equal(("image/png", "32x32"), (icons[1].Item2, icons[1].Item3));
+        Assert.Equal((_content.Asset("favicon.svg"), "image/svg+xml", "any"), icons[2]);
+        Assert.Matches(Variant("/", "favicon-icon-180.png"), Single(page, "link[rel=apple-touch-icon]", "href"));
+        Assert.Matches(Variant(Base, "favicon-og.jpg"), Meta(page, "og:image"));
     }
 
     // ---- JSON-LD --------------------------------------------------------------------------
@@ -194,7 +206,8 @@ public sealed class HeadMetaTests : IDisposable
 
         Assert.Equal("Ada Example", person.GetProperty("name").GetString());
         Assert.Equal(Base, person.GetProperty("url").GetString());
-        Assert.Equal(Base + _content.Asset("images/avatar.png")[1..], person.GetProperty("image").GetString());
+        // The widest JPEG made from the avatar: the original may carry GPS and camera data.
+        Assert.Matches(Variant(Base, "avatar-64.jpg"), person.GetProperty("image").GetString());
         Assert.Equal("Professor of Computer Science", person.GetProperty("jobTitle").GetString());
         Assert.Equal("Example University", person.GetProperty("affiliation").GetProperty("name").GetString());
         Assert.Equal("https://uni.example.org/", person.GetProperty("affiliation").GetProperty("url").GetString());
@@ -239,8 +252,8 @@ public sealed class HeadMetaTests : IDisposable
 
         Assert.Equal("article", Meta(page, "og:type"));
         Assert.Equal(Base + "publications/2024-flows", Single(page, "link[rel=canonical]", "href"));
-        Assert.Equal(Base + _content.Asset("images/flows.png")[1..], Meta(page, "og:image"));
-        Assert.Equal(Base + _content.Asset("images/flows.png")[1..], Named(page, "twitter:image"));
+        Assert.Matches(Variant(Base, "flows-og.jpg"), Meta(page, "og:image"));
+        Assert.Equal(Meta(page, "og:image"), Named(page, "twitter:image"));
         Assert.StartsWith("Faster Flows in Sparse Graphs", Meta(page, "og:title"), StringComparison.Ordinal);
     }
 

@@ -50,8 +50,12 @@ public sealed class IndexTests : IDisposable
 
         Assert.Equal("Ada Example", sidebar.QuerySelector("h1")!.TextContent);
         var avatar = (IHtmlImageElement)sidebar.QuerySelector("img.avatar")!;
-        Assert.Equal(_content.Asset("images/avatar.png"), avatar.GetAttribute("src"));
+        // A JPEG made from the PNG (no transparency), inside a <picture> offering AVIF and WebP first.
+        Assert.Matches(@"^/variants/[0-9a-f]{16}/avatar-64\.jpg$", avatar.GetAttribute("src"));
+        Assert.Equal(["image/avif", "image/webp"], avatar.ParentElement!.QuerySelectorAll("source").Select(s => s.GetAttribute("type")));
         Assert.Equal("64", avatar.GetAttribute("width"));
+        Assert.Equal("high", avatar.GetAttribute("fetchpriority"));
+        Assert.Null(avatar.GetAttribute("loading"));
         Assert.Equal("Photo of Ada Example", avatar.AlternativeText);
         Assert.Equal("Professor of Computer Science", sidebar.QuerySelector(".profile-bio")!.TextContent);
         var facts = sidebar.QuerySelectorAll(".profile-facts li").Select(li => li.TextContent.Trim()).ToArray();
@@ -88,8 +92,10 @@ public sealed class IndexTests : IDisposable
         var card = Assert.Single(page.QuerySelectorAll("#publications article.paper"));
         Assert.Equal("NeurIPS 2024", card.QuerySelector(".badge")!.TextContent);
         var image = (IHtmlImageElement)card.QuerySelector("img")!;
-        Assert.Equal(_content.Asset("images/flows.png"), image.GetAttribute("src"));
+        Assert.Matches(@"^/variants/[0-9a-f]{16}/flows-448\.jpg$", image.GetAttribute("src"));
+        Assert.Matches(@"^/variants/[0-9a-f]{16}/flows-224\.jpg 224w, /variants/[0-9a-f]{16}/flows-448\.jpg 448w, /variants/[0-9a-f]{16}/flows-480\.jpg 480w$", image.GetAttribute("srcset"));
         Assert.Equal(("480", "300"), (image.GetAttribute("width"), image.GetAttribute("height")));
+        Assert.Equal("lazy", image.GetAttribute("loading"));
         Assert.Equal("Faster Flows in Sparse Graphs", image.AlternativeText);
         var title = card.QuerySelector("h3 a")!;
         Assert.Equal(("Faster Flows in Sparse Graphs", "https://papers.example.org/flows"), (title.TextContent, title.GetAttribute("href")));

@@ -16,7 +16,32 @@ internal sealed class SiteFactory(TestContent content) : WebApplicationFactory<P
         builder.UseEnvironment("Production");
         builder.UseSetting("ProfileSite:ContentPath", content.ContentPath);
         builder.UseSetting("ProfileSite:WebRootPath", content.WebRootPath);
+        builder.UseSetting("ProfileSite:Images:CachePath", SharedImageCache);
         Configure?.Invoke(builder);
+    }
+
+    /// <summary>
+    /// One variant cache for every site of this test run: variants are named by a hash of their inputs
+    /// (ImageVariant.Key), so sites with the same images share them safely and the shipped example's images
+    /// are encoded once per run, not once per test. Tests about the cache itself set their own folder.
+    /// </summary>
+    private static readonly string SharedImageCache = CreateSharedImageCache();
+
+    private static string CreateSharedImageCache()
+    {
+        var path = Directory.CreateTempSubdirectory("profilesite-test-images-").FullName;
+        AppDomain.CurrentDomain.ProcessExit += (_, _) =>
+        {
+            try
+            {
+                Directory.Delete(path, recursive: true);
+            }
+            catch (IOException)
+            {
+                // A temp folder left behind is harmless.
+            }
+        };
+        return path;
     }
 
     /// <summary>More settings or test-only services for one test (applied after the content paths).</summary>
