@@ -21,13 +21,14 @@ public sealed class SiteFormat(IStringLocalizer<SiteText> text)
 
     /// <summary>
     /// A paper's date as a reader sees it, in the page's language: <c>2024年9月</c>, a range
-    /// (<c>1984–1986</c>), approximate (<c>ca. 1900</c>), or undated (<c>n.d.</c>).
+    /// (<c>1984–1986</c>), approximate (<c>ca. 1900</c>), or undated: its status (<c>forthcoming</c>) or <c>n.d.</c>.
     /// </summary>
     public string PaperDate(Publication paper)
     {
         if (paper.Undated)
         {
-            return text["Date.Undated"];
+            // Where the work stands (in press, forthcoming) is the source's text, shown as written.
+            return paper.Status ?? text["Date.Undated"];
         }
 
         var date = LongDate(paper.Date) + (paper.EndDate is { } end ? "–" + LongDate(end) : paper.OpenEndDate ? "–" : "");

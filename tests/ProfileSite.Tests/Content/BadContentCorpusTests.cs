@@ -125,7 +125,7 @@ public sealed class BadContentCorpusTests : IDisposable
         { "unknown paper key", Paper, "---\ntitle: T\nauthors: [Ada]\nyear: 2024\nsumary: S\n---\n",
             "content/publications/2024-flows.md:5:1: error: unknown key 'sumary'; did you mean 'summary'?" },
         { "unknown site key without a close match", "site.yaml", "colour: red\n",
-            "content/site.yaml:1:1: error: unknown key 'colour'; expected one of: title, description, url, language, section_order, footer, citations, verification, robots, icon, theme_color, analytics" },
+            "content/site.yaml:1:1: error: unknown key 'colour'; expected one of: title, description, url, language, languages, section_order, footer, citations, verification, robots, icon, theme_color, analytics" },
         { "unknown section in section_order", "site.yaml", "section_order: [news, pubs]\n",
             "content/site.yaml:1:23: error: 'section_order' names unknown section 'pubs'; expected one of: about-me, news, publications" },
         { "unknown paper link", Paper, "---\ntitle: T\nauthors: [Ada]\nyear: 2024\nlinks:\n  pfd: https://x.example.org/a.pdf\n---\n",
