@@ -72,6 +72,13 @@ internal static partial class KramdownHtml
                 continue;
             }
 
+            if (!inFence && BreakInParagraph(lines, i, to) && WithoutHardBreak(line) is { } broken)
+            {
+                // kramdown breaks the line at a trailing "\\" or two spaces (the template's "[Title](url) \\" above
+                // the authors); the line marker would hide both from Markdig, so the break is written out.
+                line = broken + "<br />";
+            }
+
             // kramdown reads "<sup>*</sup>" as a star in a superscript; CommonMark would pair the stars into emphasis.
             markdown.Append(inFence ? line : SupStar().Replace(line, m => m.Value.Replace("*", "&#42;", StringComparison.Ordinal)));
             if (!inFence && WantsMarker(line))
@@ -97,6 +104,26 @@ internal static partial class KramdownHtml
 
         var previous = lines[i - 1].Trim();
         return previous.Length == 0 || previous.StartsWith('#') || previous.StartsWith('<') || previous.EndsWith('>');
+    }
+
+    /// <summary>True when line <paramref name="i"/> is paragraph text continued on the next line, where a hard break can stand.</summary>
+    private static bool BreakInParagraph(IReadOnlyList<string> lines, int i, int to) =>
+        i + 1 < to && lines[i + 1].Trim().Length > 0 && !lines[i].TrimStart().StartsWith('#') && !BlockMarker().IsMatch(lines[i + 1]);
+
+    /// <summary>
+    /// The line without its trailing hard break, or null when it has none: kramdown's <c>\\</c> or two spaces, and
+    /// CommonMark's single <c>\</c>, which forks write meaning the same (kramdown syntax, "Line Breaks").
+    /// </summary>
+    private static string? WithoutHardBreak(string line)
+    {
+        var text = line.TrimEnd(' ', '\t');
+        if (text.EndsWith('\\'))
+        {
+            var slashes = text.Length - text.TrimEnd('\\').Length;
+            return slashes <= 2 ? text[..^slashes].TrimEnd() : null;
+        }
+
+        return line.Length - text.Length >= 2 && text.Trim().Length > 0 ? text : null;
     }
 
     private static bool WantsMarker(string line)
@@ -223,6 +250,10 @@ internal static partial class KramdownHtml
 
         return inTag || quote != '\0';
     }
+
+    /// <summary>A line that starts a new block rather than continuing a paragraph: a list item, heading, quote or fence.</summary>
+    [GeneratedRegex(@"^\s{0,3}([-*+]\s|\d{1,3}[.)]\s|#|>|```|~~~)", RegexOptions.CultureInvariant)]
+    private static partial Regex BlockMarker();
 
     [GeneratedRegex(@"<sup>[^<]*</sup>", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex SupStar();
