@@ -53,6 +53,36 @@ public sealed class ExportTests(ExportFixture fixture)
     }
 
     [Fact]
+    public void Export_EveryPageNamesItsOwnAddress_AsCanonicalOgUrlAndJsonLdUrl()
+    {
+        foreach (var export in new[] { fixture.RootExport, fixture.SubPathExport })
+        {
+            var pages = ExportFixture.Files(export).Where(f => f.EndsWith(".html", StringComparison.Ordinal) && f != "404.html").ToList();
+            Assert.NotEmpty(pages);
+            foreach (var file in pages)
+            {
+                var page = new HtmlParser().ParseDocument(File.ReadAllText(Path.Combine(export, file)));
+                var canonical = page.QuerySelector("link[rel=canonical]")?.GetAttribute("href");
+                Assert.False(canonical is null, $"{file} has no canonical address");
+                // The page's one address: the file's route, under whatever base the export was given.
+                var route = ExportFixture.RouteOf(file);
+                Assert.True(new Uri(canonical!).AbsolutePath.EndsWith(route, StringComparison.Ordinal), $"{file}: canonical {canonical} is not {route}");
+                Assert.Equal(canonical, page.QuerySelector("meta[property='og:url']")?.GetAttribute("content"));
+                foreach (var script in page.QuerySelectorAll("script[type='application/ld+json']"))
+                {
+                    using var json = System.Text.Json.JsonDocument.Parse(script.TextContent);
+                    if (json.RootElement.ValueKind == System.Text.Json.JsonValueKind.Object
+                        && json.RootElement.TryGetProperty("url", out var url) && json.RootElement.TryGetProperty("@type", out var type)
+                        && type.GetString() is "WebPage" or "ProfilePage" or "ScholarlyArticle" or "CollectionPage")
+                    {
+                        Assert.Equal(canonical, url.GetString());
+                    }
+                }
+            }
+        }
+    }
+
+    [Fact]
     public void Export_WithBaseUrl_EveryLocalLinkStartsWithTheBasePath()
     {
         var page = new HtmlParser().ParseDocument(File.ReadAllText(Path.Combine(fixture.SubPathExport, "index.html")));
