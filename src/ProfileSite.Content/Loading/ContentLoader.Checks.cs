@@ -11,7 +11,15 @@ public sealed partial class ContentLoader
     /// on this site. Positions point at the YAML value: columns inside a quoted scalar would not
     /// match what the owner sees.
     /// </summary>
-    private string? InlineMarkdown(YamlMap map, string key)
+    private string? InlineMarkdown(YamlMap map, string key) => MarkdownField(map, key, block: false);
+
+    /// <summary>
+    /// Renders a Markdown field of several paragraphs (a translated body) the way <see cref="InlineMarkdown"/> renders
+    /// a line: links checked at the field, paths through the one resolver, math and images as in every other field.
+    /// </summary>
+    private string? BlockMarkdown(YamlMap map, string key) => MarkdownField(map, key, block: true);
+
+    private string? MarkdownField(YamlMap map, string key, bool block)
     {
         if (map.String(key) is not { } markdown)
         {
@@ -33,8 +41,10 @@ public sealed partial class ContentLoader
         {
             var mark = map.Node(key)!.Start;
             var mathProblems = new List<MarkdownMathProblem>();
-            var html = MarkdownRenderer.ToInlineHtml(
-                markdown, _addresses.Written, _math, mathProblems, MarkdownImages((_, _) => mark, map.File, $"'{key}': "));
+            var images = MarkdownImages((_, _) => mark, map.File, $"'{key}': ");
+            var html = block
+                ? MarkdownRenderer.ToHtml(markdown, _addresses.Written, _math, mathProblems, images)
+                : MarkdownRenderer.ToInlineHtml(markdown, _addresses.Written, _math, mathProblems, images);
             foreach (var problem in mathProblems)
             {
                 map.File.Warning(mark, $"'{key}': {problem.Message}");

@@ -431,36 +431,6 @@ public sealed partial class ContentLoader
         return translations.ToImmutable();
     }
 
-    /// <summary>A Markdown field of several paragraphs (a translated abstract), links checked at the field.</summary>
-    private static string? BlockMarkdown(YamlMap map, string key)
-    {
-        if (map.String(key) is not { } markdown)
-        {
-            return null;
-        }
-
-        var problems = MarkdownLinks.Problems(markdown);
-        foreach (var problem in problems)
-        {
-            map.File.Error(map.Node(key)!.Start, $"'{key}': {problem.Message}");
-        }
-
-        if (problems.Any(p => p.Unrenderable))
-        {
-            return null;
-        }
-
-        try
-        {
-            return MarkdownRenderer.ToHtml(markdown);
-        }
-        catch (ArgumentException)
-        {
-            map.File.Error(map.Node(key)!.Start, $"'{key}': {TooDeep}");
-            return null;
-        }
-    }
-
     // ---- files in languages the site does not have --------------------------------------
 
     /// <summary>

@@ -129,6 +129,24 @@ public sealed class BilingualSiteTests : IDisposable
     }
 
     [Fact]
+    public async Task TranslatedBody_ResolvesItsPathsAtTheWebRootAndRendersMath_LikeEveryOtherField()
+    {
+        Directory.CreateDirectory(Path.Combine(_content.WebRootPath, "files"));
+        File.WriteAllText(Path.Combine(_content.WebRootPath, "files", "poster.pdf"), "%PDF-1.4 poster\n");
+        var flows = File.ReadAllText(Path.Combine(_content.ContentPath, "publications", "2024-flows.md"));
+        _content.Write("publications/2024-flows.md", flows.Replace("body: 流论文的摘要。", "body: \"流论文的摘要，见[海报](files/poster.pdf)，公式 $x^2$。\"", StringComparison.Ordinal));
+        await using var site = new SiteFactory(_content);
+        using var client = site.CreateClient();
+
+        var page = await GetAsync(client, "/zh-CN/publications/2024-flows");
+
+        var poster = Assert.Single(page.QuerySelectorAll("a"), a => a.TextContent == "海报");
+        Assert.Equal("/files/poster.pdf", poster.GetAttribute("href"));
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(poster.GetAttribute("href"))).StatusCode);
+        Assert.NotNull(page.QuerySelector("math"));
+    }
+
+    [Fact]
     public async Task Chinese_ShowsTranslationsAndMarksWhatFallsBackToEnglish()
     {
         await using var site = new SiteFactory(_content);
