@@ -173,7 +173,15 @@ public static partial class BibtexWriter
             }
             else
             {
-                builder.Append('{').Append(value).Append('}');
+                builder.Append('{').Append(value);
+                // A value ending in an odd run of backslashes (a trimmed "\ ") would make its closing brace "\}",
+                // which readers take as an escaped brace: a control space keeps the text and closes the value.
+                if ((value.Length - value.TrimEnd('\\').Length) % 2 == 1)
+                {
+                    builder.Append(' ');
+                }
+
+                builder.Append('}');
             }
 
             builder.Append(",\n");
