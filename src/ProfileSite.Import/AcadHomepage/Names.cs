@@ -93,7 +93,7 @@ internal static partial class Names
     {
         var a = MatchKey.Name(written);
         var b = MatchKey.Name(owner);
-        return a != b && a.Length > 4 && Distance(a, b) <= 2;
+        return a != b && a.Length > 4 && ProfileSite.Content.Text.EditDistance.Between(a, b) <= 2;
     }
 
     private static bool Initials(IEnumerable<string> written, IEnumerable<string> given)
@@ -120,29 +120,6 @@ internal static partial class Names
 
     private static List<string> Words(string name) =>
         [.. name.Replace("-", " ", StringComparison.Ordinal).Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)];
-
-    private static int Distance(string a, string b)
-    {
-        var previous = new int[b.Length + 1];
-        var current = new int[b.Length + 1];
-        for (var j = 0; j <= b.Length; j++)
-        {
-            previous[j] = j;
-        }
-
-        for (var i = 1; i <= a.Length; i++)
-        {
-            current[0] = i;
-            for (var j = 1; j <= b.Length; j++)
-            {
-                current[j] = Math.Min(Math.Min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1));
-            }
-
-            (previous, current) = (current, previous);
-        }
-
-        return previous[b.Length];
-    }
 
     [GeneratedRegex(@"^(\p{Lu}[\p{L}\p{M}'’\-]*\.?|\p{Lu}\.(\s?\p{Lu}\.)*|\p{Lu}\.-?\p{Lu}\.?|\p{L}[\p{L}\p{M}]*-\p{Lu}[\p{L}\p{M}]*)$", RegexOptions.CultureInvariant)]
     private static partial Regex NameWord();
