@@ -19,7 +19,7 @@ run_once() { # run_once CACHE LABEL
   port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
   url="http://127.0.0.1:$port"
   t0=$(date +%s.%N)
-  ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_CONTENTROOT="$work/app" dotnet "$work/app/ProfileSite.dll" --urls="$url" \
+  ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_CONTENTROOT="$work/app" "$work/app/ProfileSite" --urls="$url" \
     --ProfileSite:ContentPath="$work/site/content" --ProfileSite:WebRootPath="$work/site/wwwroot" \
     --ProfileSite:Images:CachePath="$cache" --ProfileSite:Security:RequestsPerSecond=0 "${extra[@]}" >"$work/$label.log" 2>&1 &
   app_pid=$!

@@ -13,16 +13,21 @@ cleanup() {
   for pid in "${started[@]}"; do
     wait "$pid" 2>/dev/null || true
   done
-  rm -rf "$work"
+  if [ -n "${KEEP_WORK:-}" ]; then
+    echo "kept $work (KEEP_WORK)" >&2
+  else
+    rm -rf "$work"
+  fi
 }
 trap cleanup EXIT
 trap 'exit 130' INT TERM
 
-# publish_app: Release build into $work/app (once per script run), for linux-x64 so it is
-# compiled ReadyToRun as the image is; PUBLISH_ARGS adds or overrides publish options.
+# publish_app: Release build into $work/app (once per script run), as the image has it: for linux-x64,
+# self-contained, the app and the framework one composite ReadyToRun image (a few minutes the first
+# time); run it as "$work/app/ProfileSite". PUBLISH_ARGS adds or overrides publish options.
 publish_app() {
   # shellcheck disable=SC2086
-  dotnet publish "$repo/src/ProfileSite" -c Release -r linux-x64 --self-contained false -p:UseAppHost=false \
+  dotnet publish "$repo/src/ProfileSite" -c Release -r linux-x64 --self-contained true \
     -o "$work/app" --nologo -v quiet ${PUBLISH_ARGS:-} >/dev/null
   cp -r "$repo/content" "$work/content"
 }
@@ -34,7 +39,7 @@ start_app() {
   base="http://127.0.0.1:$port"
   app_log="$work/app-$port.log"
   # The published folder is the content root, so its appsettings.json (log levels) applies.
-  ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_CONTENTROOT="$work/app" dotnet "$work/app/ProfileSite.dll" --urls="$base" \
+  ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_CONTENTROOT="$work/app" "$work/app/ProfileSite" --urls="$base" \
     --ProfileSite:ContentPath="$work/content" --ProfileSite:WebRootPath="$repo/wwwroot" "$@" >"$app_log" 2>&1 &
   app_pid=$!
   started+=("$app_pid")

@@ -26,7 +26,7 @@ serve() { # serve NAME: starts the app on $work/NAME, waits until its variants a
   local name=$1 port url
   port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
   url="http://127.0.0.1:$port"
-  ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_CONTENTROOT="$work/app" dotnet "$work/app/ProfileSite.dll" --urls="$url" \
+  ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_CONTENTROOT="$work/app" "$work/app/ProfileSite" --urls="$url" \
     --ProfileSite:ContentPath="$work/$name/content" --ProfileSite:WebRootPath="$work/$name/wwwroot" \
     --ProfileSite:Images:CachePath="$work/$name-cache" --ProfileSite:Security:RequestsPerSecond=0 >"$work/$name.log" 2>&1 &
   started+=("$!")

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Start-up: exec to the first 200 on /, median of $RUNS (10), for the published app (ReadyToRun)
+# Start-up: exec to the first 200 on /, median of $RUNS (10), for the published app (composite ReadyToRun)
 # serving the shipped example as shipped (the content beside the binary, live reload on), and
 # for the floor app (bench/floor/, bare Kestrel) on the same machine in the same run as a baseline.
 # Each run starts a fresh process on a free 127.0.0.1 port and stops it after its first 200.
@@ -18,7 +18,7 @@ echo '<!DOCTYPE html><title>floor</title>' >"$work/floor-root/index.html"
 port=$(free_port)
 echo "ProfileSite (published, shipped example):"
 (cd "$work/app" && ASPNETCORE_ENVIRONMENT=Production python3 "$repo/bench/startup.py" "$runs" "$port" / "$work/app.log" -- \
-  dotnet "$work/app/ProfileSite.dll" --urls="http://127.0.0.1:$port")
+  "$work/app/ProfileSite" --urls="http://127.0.0.1:$port")
 echo "floor app (bare Kestrel, one page from memory):"
 port=$(free_port)
 ASPNETCORE_ENVIRONMENT=Production python3 "$repo/bench/startup.py" "$runs" "$port" / "$work/floor.log" -- \

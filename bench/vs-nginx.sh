@@ -34,7 +34,7 @@ for path in / /publications "$paper"; do
 done
 
 # The export, for the address the app is reached at: its files are the app's answers, byte for byte.
-ASPNETCORE_CONTENTROOT="$work/app" dotnet "$work/app/ProfileSite.dll" export --out "$work/export" \
+ASPNETCORE_CONTENTROOT="$work/app" "$work/app/ProfileSite" export --out "$work/export" \
   --base-url "$base/" --content "$work/content" --ProfileSite:WebRootPath="$repo/wwwroot" >"$work/export.log" 2>&1
 for path in / /publications "$paper"; do
   curl -s -o "$work/served" "$base$path"

@@ -5,7 +5,7 @@
 # Removes every container and image it made. Prints "N passed, N failed"; exits 1 if any failed,
 # including when podman or the .NET base images are missing (so CI cannot pass without running it).
 #
-# Needs: podman and local images mcr.microsoft.com/dotnet/{sdk,aspnet}:10.0 (on a machine without
+# Needs: podman and local images mcr.microsoft.com/dotnet/{sdk,runtime-deps}:10.0 (on a machine without
 # a registry: sudo ../shared/tools/container-base-images.sh), curl, network for `dotnet restore`.
 set -uo pipefail
 cd "$(dirname "$0")/../.."
@@ -36,7 +36,7 @@ if ! command -v podman >/dev/null; then
   fail "podman is installed (run ../shared/tools/container-base-images.sh as root)"
   finish
 fi
-for base in mcr.microsoft.com/dotnet/sdk:10.0 mcr.microsoft.com/dotnet/aspnet:10.0; do
+for base in mcr.microsoft.com/dotnet/sdk:10.0 mcr.microsoft.com/dotnet/runtime-deps:10.0; do
   if ! podman image exists "$base"; then
     fail "base image $base exists locally (run ../shared/tools/container-base-images.sh as root)"
     finish

@@ -1,9 +1,16 @@
 using Serilog;
+using Serilog.Settings.Configuration;
 
 namespace ProfileSite.Hosting;
 
 public static class LoggingExtensions
 {
+    private static readonly ConfigurationReaderOptions SinkAssemblies = new(
+        typeof(ConsoleLoggerConfigurationExtensions).Assembly,
+        typeof(FileLoggerConfigurationExtensions).Assembly,
+        typeof(LoggerSinkConfigurationDebugExtensions).Assembly,
+        typeof(LoggerConfigurationAsyncExtensions).Assembly);
+
     /// <summary>
     /// Serilog from the "Serilog" section of appsettings.json, the console written from a
     /// background thread (Serilog.Sinks.Async): a request only queues its log line, and when the
@@ -11,7 +18,9 @@ public static class LoggingExtensions
     /// bootstrap logger (preserveStaticLogger) so several hosts in one process (the tests) never
     /// fight over freezing it. Without that section (the published app started from another
     /// folder, so appsettings.json is not in the content root) it still logs to the console:
-    /// a site that serves must never be silent.
+    /// a site that serves must never be silent. The section may name the sinks this app carries
+    /// (Console, File, Debug, Async); they are looked up in those assemblies only, not by scanning
+    /// every dependency (Serilog.Settings.Configuration's default).
     /// </summary>
     public static IServiceCollection AddSiteLogging(this IServiceCollection services) =>
         services.AddSerilog(
@@ -20,7 +29,7 @@ public static class LoggingExtensions
                 var configuration = sp.GetRequiredService<IConfiguration>();
                 if (configuration.GetSection("Serilog").Exists())
                 {
-                    lc.ReadFrom.Configuration(configuration);
+                    lc.ReadFrom.Configuration(configuration, SinkAssemblies);
                 }
                 else
                 {

@@ -26,6 +26,9 @@ public sealed class VariantGenerator(
     ContentStore store, ContentPaths paths, VariantCache cache, VariantEncoder encoder, IOptions<ImageOptions> options,
     ILogger<VariantGenerator> logger, TimeProvider time) : BackgroundService
 {
+    /// <summary>The longest the encoders wait for the startup snapshot to be published before they start anyway.</summary>
+    public static readonly TimeSpan StartupGrace = TimeSpan.FromSeconds(10);
+
     private readonly ConcurrentDictionary<string, string> _failed = new(StringComparer.Ordinal);
     private int _encoded;
     private int _busy;
@@ -70,6 +73,10 @@ public sealed class VariantGenerator(
         ImageCatalog? done = null;
         try
         {
+            // Pages first: the encoders start once the startup snapshot is published (at most
+            // StartupGrace later), so the first visitors after a start get the processor; until
+            // then the originals are served.
+            await Task.WhenAny(store.StartupPublished, Task.Delay(StartupGrace, time, stoppingToken));
             while (true)
             {
                 var latest = store.Peek?.Images;
