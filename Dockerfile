@@ -37,9 +37,11 @@ COPY --from=build /app ./
 # Operator settings are environment variables (ProfileSite__ContentPath, ProfileSite__KnownNetworks__0, ...).
 # Logs: one JSON object per line on stdout, for `docker logs` and log collectors (`dotnet run`
 # keeps the readable console format). Workstation GC (also in the project file): a small site on a
-# small VPS should not reserve a heap per core. The base image already listens on 8080
+# small VPS should not reserve a heap per core, and a 4 MiB first-generation budget (DOTNET_GCgen0size; the
+# default follows the CPU's cache size) keeps the heap small under load (bench/README.md, "Memory"). The base image already listens on 8080
 # (ASPNETCORE_HTTP_PORTS=8080). To cap the heap: -e DOTNET_GCHeapHardLimit=0x4000000 (64 MiB).
 ENV ASPNETCORE_ENVIRONMENT=Production \
+    DOTNET_GCgen0size=0x400000 \
     Serilog__WriteTo__0__Args__configure__0__Args__formatter="Serilog.Formatting.Compact.RenderedCompactJsonFormatter, Serilog.Formatting.Compact" \
     DOTNET_gcServer=0
 EXPOSE 8080
