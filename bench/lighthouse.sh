@@ -51,19 +51,22 @@ measure() { # measure NAME URL RUN
 import json, sys
 r = json.load(open(sys.argv[1]))
 a = r["audits"]
-print(r["categories"]["performance"]["score"], a["largest-contentful-paint"]["numericValue"], a["total-byte-weight"]["numericValue"], a["cumulative-layout-shift"]["numericValue"])
+print(r["categories"]["performance"]["score"], a["largest-contentful-paint"]["numericValue"], a["total-byte-weight"]["numericValue"], a["cumulative-layout-shift"]["numericValue"], a["uses-long-cache-ttl"]["score"])
 PY
 }
 
 echo "machine: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg); $("$lighthouse" --version 2>/dev/null | head -1 || echo lighthouse) on $(/usr/bin/chromium --version 2>/dev/null); page $path"
-printf '%-8s %-4s %6s %9s %10s %7s\n' site run score "LCP ms" "KB" CLS
+printf '%-8s %-4s %6s %9s %10s %7s %s\n' site run score "LCP ms" "KB" CLS "long-cache-ttl"
 for name in example photos; do
   url_var="url_$name"
   : >"$work/$name.results"
   for i in $(seq 1 "$runs"); do
-    read -r score lcp bytes cls < <(measure "$name" "${!url_var}" "$i")
+    if ! read -r score lcp bytes cls ttl < <(measure "$name" "${!url_var}" "$i" 2>"$work/$name-$i.err"); then
+      echo "$name run $i: Lighthouse gave no result ($(tail -1 "$work/$name-$i.err" 2>/dev/null)); not counted" >&2
+      continue
+    fi
     echo "$score $lcp $bytes $cls" >>"$work/$name.results"
-    printf '%-8s %-4s %6.2f %9.0f %10.1f %7.3f\n' "$name" "$i" "$score" "$lcp" "$(python3 -c "print($bytes / 1024)")" "$cls"
+    printf '%-8s %-4s %6.2f %9.0f %10.1f %7.3f %s\n' "$name" "$i" "$score" "$lcp" "$(python3 -c "print($bytes / 1024)")" "$cls" "$ttl"
   done
   python3 - "$name" "$work/$name.results" <<'PY'
 import statistics, sys

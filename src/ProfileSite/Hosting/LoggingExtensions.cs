@@ -6,6 +6,7 @@ namespace ProfileSite.Hosting;
 public static class LoggingExtensions
 {
     private static readonly ConfigurationReaderOptions SinkAssemblies = new(
+        typeof(Log).Assembly,
         typeof(ConsoleLoggerConfigurationExtensions).Assembly,
         typeof(FileLoggerConfigurationExtensions).Assembly,
         typeof(LoggerSinkConfigurationDebugExtensions).Assembly,
@@ -18,9 +19,9 @@ public static class LoggingExtensions
     /// bootstrap logger (preserveStaticLogger) so several hosts in one process (the tests) never
     /// fight over freezing it. Without that section (the published app started from another
     /// folder, so appsettings.json is not in the content root) it still logs to the console:
-    /// a site that serves must never be silent. The section may name the sinks this app carries
-    /// (Console, File, Debug, Async); they are looked up in those assemblies only, not by scanning
-    /// every dependency (Serilog.Settings.Configuration's default).
+    /// a site that serves must never be silent. The section may name what Serilog itself and the
+    /// sinks this app carries (Console, File, Debug, Async) offer; they are looked up in those
+    /// assemblies only, not by scanning every dependency (Serilog.Settings.Configuration's default).
     /// </summary>
     public static IServiceCollection AddSiteLogging(this IServiceCollection services) =>
         services.AddSerilog(

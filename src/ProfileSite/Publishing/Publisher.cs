@@ -158,7 +158,16 @@ public sealed partial class Publisher(
 
         try
         {
-            var (representation, error) = await RenderAsync(site, resource.Path, resource.Query, resource.Kind, theme, cancellation);
+            // Rendered apart from the waiting request's execution context, as the publisher's own
+            // passes are: the synthetic request's HttpContext (an async-local) must not replace or
+            // clear the waiting request's.
+            Task<(Representation?, string?)> rendering;
+            using (ExecutionContext.SuppressFlow())
+            {
+                rendering = Task.Run(() => RenderAsync(site, resource.Path, resource.Query, resource.Kind, theme, cancellation), CancellationToken.None);
+            }
+
+            var (representation, error) = await rendering;
             resource.Set(theme, representation, error);
             return representation;
         }
