@@ -58,7 +58,7 @@ internal sealed class PublishedPages(
         var representation = resource.Variant(theme);
         return representation is not null
             ? Send(context, representation, null)
-            : WaitAndSendAsync(context, site, resource, theme, published.Lifetime);
+            : WaitAndSendAsync(context, resource, theme);
     }
 
     /// <summary>The published site for this request's public URL: the configured one, or per host when <c>url</c> is unset (bounded).</summary>
@@ -166,14 +166,10 @@ internal sealed class PublishedPages(
         };
     }
 
-    private async Task WaitAndSendAsync(HttpContext context, PublishedSite site, PublishedResource resource, int theme, CancellationToken lifetime)
+    private async Task WaitAndSendAsync(HttpContext context, PublishedResource resource, int theme)
     {
-        // Only while a snapshot is still being published: this page is built now, ahead of the rest,
-        // or, when the publisher is building it already, waited for. Built for the snapshot's
-        // lifetime, not the request's: a visitor who leaves does not leave the page unbuilt.
-        var representation = resource.TryClaim(theme)
-            ? await Wait(publisher.RenderNowAsync(site, resource, theme, lifetime), context.RequestAborted)
-            : await Wait(resource.VariantReady(theme), context.RequestAborted);
+        // Only while the startup snapshot is still being published: wait for this page, not all.
+        var representation = await Wait(resource.VariantReady(theme), context.RequestAborted);
         if (context.RequestAborted.IsCancellationRequested)
         {
             return;

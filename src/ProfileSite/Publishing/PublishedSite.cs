@@ -29,8 +29,6 @@ public sealed class PublishedResource(string path, string? query, ResourceKind k
     private readonly Representation?[] _variants = new Representation?[kind == ResourceKind.Page ? Themes.Length : 1];
     private readonly TaskCompletionSource<Representation?>[] _ready = [.. Enumerable.Range(0, kind == ResourceKind.Page ? Themes.Length : 1)
         .Select(_ => new TaskCompletionSource<Representation?>(TaskCreationOptions.RunContinuationsAsynchronously))];
-    private readonly int[] _claimed = new int[kind == ResourceKind.Page ? Themes.Length : 1];
-    private readonly string?[] _errors = new string?[kind == ResourceKind.Page ? Themes.Length : 1];
 
     public string Path { get; } = path;
 
@@ -57,23 +55,13 @@ public sealed class PublishedResource(string path, string? query, ResourceKind k
 
     public IEnumerable<Representation> Variants => _variants.OfType<Representation>();
 
-    /// <summary>
-    /// Takes the job of building the representation for a theme: true for the first caller only,
-    /// the publisher's pass or a request that got there first (see <see cref="Publisher.RenderNowAsync"/>).
-    /// </summary>
-    internal bool TryClaim(int theme) => Interlocked.Exchange(ref _claimed[Index(theme)], 1) == 0;
-
-    /// <summary>Why building the representation for a theme failed; null while it is built or when it was.</summary>
-    internal string? Error(int theme) => Volatile.Read(ref _errors[Index(theme)]);
-
-    internal void Set(int theme, Representation? representation, string? error = null)
+    internal void Set(int theme, Representation? representation)
     {
         if (representation is null)
         {
             Failed = true;
         }
 
-        Volatile.Write(ref _errors[theme], error);
         Volatile.Write(ref _variants[theme], representation);
         _ready[theme].TrySetResult(representation);
     }

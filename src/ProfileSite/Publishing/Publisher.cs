@@ -25,10 +25,7 @@ public sealed partial class Publisher(
     public const long FilteredCacheBytes = 8 * 1024 * 1024;
 
     private readonly string _contentRoot = new DirectoryInfo(paths.ContentPath).Name;
-    private readonly Lock _gate = new();
     private RequestDelegate? _pipeline;
-    private int _foreground;
-    private TaskCompletionSource _noForeground = CompletedSource();
 
     /// <summary>True once the app's pipeline is there to render through (the server has started).</summary>
     public bool IsAttached => Volatile.Read(ref _pipeline) is not null;
@@ -85,9 +82,7 @@ public sealed partial class Publisher(
     /// <summary>
     /// Renders and verifies every resource of <paramref name="site"/>: the device-theme version of
     /// everything first (what most visitors get), then the light and dark pages. Each becomes
-    /// available the moment it is built, so a request waiting on one is answered early; a request
-    /// whose page this pass has not reached builds it itself (<see cref="RenderNowAsync"/>), and the
-    /// pass steps aside until it is done.
+    /// available the moment it is built, so a request waiting on one is answered early.
     /// </summary>
     /// <returns>Every failure as a content error; empty when the whole site was built.</returns>
     public async Task<IReadOnlyList<ContentError>> RenderAsync(PublishedSite site, CancellationToken cancellation)
@@ -102,32 +97,13 @@ public sealed partial class Publisher(
                     continue;
                 }
 
-                try
+                var (representation, error) = await RenderAsync(site, resource.Path, resource.Query, resource.Kind, theme, cancellation);
+                if (error is not null)
                 {
-                    await WhenNoRequestRendersAsync(cancellation);
-                    if (resource.TryClaim(theme))
-                    {
-                        var (representation, error) = await RenderAsync(site, resource.Path, resource.Query, resource.Kind, theme, cancellation);
-                        resource.Set(theme, representation, error);
-                    }
-                    else
-                    {
-                        await resource.VariantReady(theme).WaitAsync(cancellation);
-                    }
-                }
-                catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
-                {
-                    if (resource.TryClaim(theme))
-                    {
-                        resource.Set(theme, null, $"{resource.Key} was not built: publishing was cancelled");
-                    }
+                    errors.Add(new ContentError(resource.Source, 0, 0, Severity.Error, error));
                 }
 
-                if (resource.Error(theme) is { } problem)
-                {
-                    errors.Add(new ContentError(resource.Source, 0, 0, Severity.Error, problem));
-                }
-
+                resource.Set(theme, representation);
                 if (theme == 0 && resource.Path == "/")
                 {
                     Hosting.StartupTimeline.Mark("home page published");
@@ -136,66 +112,6 @@ public sealed partial class Publisher(
         }
 
         return errors;
-    }
-
-    /// <summary>
-    /// Builds one representation now, for a request that would otherwise wait for the publisher's
-    /// pass to reach it (the first visitors after a start, the first request of a new host when
-    /// <c>url</c> is unset). Every pass pauses before its next resource until no such render is
-    /// running, so the page somebody is waiting for gets the processor. The caller must have
-    /// claimed it (<see cref="PublishedResource.TryClaim"/>); the result is set on the resource.
-    /// </summary>
-    /// <returns>The representation, or null when it could not be built (the error is on the resource).</returns>
-    public async Task<Representation?> RenderNowAsync(PublishedSite site, PublishedResource resource, int theme, CancellationToken cancellation)
-    {
-        lock (_gate)
-        {
-            if (_foreground++ == 0)
-            {
-                _noForeground = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-            }
-        }
-
-        try
-        {
-            // Rendered apart from the waiting request's execution context, as the publisher's own
-            // passes are: the synthetic request's HttpContext (an async-local) must not replace or
-            // clear the waiting request's.
-            Task<(Representation?, string?)> rendering;
-            using (ExecutionContext.SuppressFlow())
-            {
-                rendering = Task.Run(() => RenderAsync(site, resource.Path, resource.Query, resource.Kind, theme, cancellation), CancellationToken.None);
-            }
-
-            var (representation, error) = await rendering;
-            resource.Set(theme, representation, error);
-            return representation;
-        }
-        finally
-        {
-            lock (_gate)
-            {
-                if (--_foreground == 0)
-                {
-                    _noForeground.TrySetResult();
-                }
-            }
-        }
-    }
-
-    private Task WhenNoRequestRendersAsync(CancellationToken cancellation)
-    {
-        lock (_gate)
-        {
-            return _noForeground.Task.WaitAsync(cancellation);
-        }
-    }
-
-    private static TaskCompletionSource CompletedSource()
-    {
-        var source = new TaskCompletionSource();
-        source.SetResult();
-        return source;
     }
 
     /// <summary>A list page for a filter nobody linked to, built on first use; null when it cannot be built.</summary>

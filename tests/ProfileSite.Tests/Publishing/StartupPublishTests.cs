@@ -9,9 +9,8 @@ namespace ProfileSite.Tests.Publishing;
 
 /// <summary>
 /// The first visitors after a start: the startup snapshot is published in the background, and a
-/// request for a page the publisher has not reached yet builds that page itself, ahead of the rest
-/// (or waits for the render already under way). Either way it gets the published bytes, never a
-/// page rendered on the side, and the publish still builds and verifies everything once.
+/// request for a page the publisher has not built yet waits for that page only. It gets the
+/// published bytes, never a page rendered on the side, and the publish builds and verifies everything.
 /// </summary>
 public sealed class StartupPublishTests : IDisposable
 {
