@@ -38,7 +38,7 @@ COPY --from=build /app ./
 # Logs: one JSON object per line on stdout, for `docker logs` and log collectors (`dotnet run`
 # keeps the readable console format). Workstation GC (also in the project file): a small site on a
 # small VPS should not reserve a heap per core, and a 4 MiB first-generation budget (DOTNET_GCgen0size; the
-# default follows the CPU's cache size) keeps the heap small under load (bench/README.md, "Memory"). The base image already listens on 8080
+# default follows the CPU's cache size) keeps the heap small under load (bench/README.md, "On a quiet machine", Memory). The base image already listens on 8080
 # (ASPNETCORE_HTTP_PORTS=8080). To cap the heap: -e DOTNET_GCHeapHardLimit=0x4000000 (64 MiB).
 ENV ASPNETCORE_ENVIRONMENT=Production \
     DOTNET_GCgen0size=0x400000 \
