@@ -1,5 +1,6 @@
 using System.Collections.Frozen;
 using System.Text;
+using System.Text.RegularExpressions;
 
 namespace ProfileSite.Content.Markdown;
 
@@ -14,7 +15,7 @@ namespace ProfileSite.Content.Markdown;
 /// This is not a sanitizer: the owner is trusted and attributes pass unchanged. It only
 /// tracks tag nesting, which is all the page layout needs.
 /// </remarks>
-public static class HtmlBalancer
+public static partial class HtmlBalancer
 {
     /// <summary>Elements that never have content or an end tag.</summary>
     private static readonly FrozenSet<string> VoidElements = FrozenSet.Create(StringComparer.OrdinalIgnoreCase,
@@ -23,6 +24,28 @@ public static class HtmlBalancer
     /// <summary>Elements whose content is text up to their own end tag (no tags inside).</summary>
     private static readonly FrozenSet<string> RawTextElements = FrozenSet.Create(StringComparer.OrdinalIgnoreCase,
         "script", "style", "textarea", "title", "xmp", "iframe", "noembed", "noframes", "noscript");
+
+    /// <summary>
+    /// Start tags that end SVG or MathML content: the parser closes the foreign elements and reads the tag as
+    /// HTML (WHATWG HTML §13.2.6.5, "the rules for parsing tokens in foreign content").
+    /// </summary>
+    private static readonly FrozenSet<string> BreakoutElements = FrozenSet.Create(StringComparer.OrdinalIgnoreCase,
+        "b", "big", "blockquote", "body", "br", "center", "code", "dd", "div", "dl", "dt", "em", "embed", "h1", "h2", "h3",
+        "h4", "h5", "h6", "head", "hr", "i", "img", "li", "listing", "menu", "meta", "nobr", "ol", "p", "pre", "ruby", "s",
+        "small", "span", "strong", "strike", "sub", "sup", "table", "tt", "u", "ul", "var");
+
+    /// <summary>
+    /// SVG's HTML integration points and MathML's text integration points: their content is read as HTML again
+    /// (WHATWG HTML §13.2.6, "tree construction dispatcher"). An annotation-xml is one only with an HTML
+    /// encoding; it is left out, so its HTML closes the MathML here sooner than a browser would, which is safe
+    /// because the closing tags are written out.
+    /// </summary>
+    private static readonly FrozenSet<string> SvgIntegrationPoints = FrozenSet.Create(StringComparer.OrdinalIgnoreCase,
+        "foreignobject", "desc", "title");
+
+    /// <inheritdoc cref="SvgIntegrationPoints"/>
+    private static readonly FrozenSet<string> MathTextIntegrationPoints = FrozenSet.Create(StringComparer.OrdinalIgnoreCase,
+        "mi", "mo", "mn", "ms", "mtext");
 
     /// <summary>Elements a fragment must not open: they would take over the rest of the document.</summary>
     private static readonly FrozenSet<string> RefusedElements = FrozenSet.Create(StringComparer.OrdinalIgnoreCase,
@@ -66,6 +89,26 @@ public static class HtmlBalancer
                 continue;
             }
 
+            var (root, foreignNode) = Namespaces(open);
+            if (string.CompareOrdinal(html, i, "<![CDATA[", 0, 9) == 0 && open.Exists(name => name is "svg" or "math"))
+            {
+                // Under an SVG or MathML element a CDATA section is text up to "]]>" (WHATWG HTML §13.2.5.42,
+                // "markup declaration open state"); under an HTML element it is a bogus comment up to ">". Inside
+                // SVG or MathML under an HTML element the browser may have dropped that element (a <td> outside
+                // a table), so which one it is cannot be told here: the "<" is escaped.
+                var end = foreignNode ? html.IndexOf("]]>", i + 9, StringComparison.Ordinal) : -1;
+                if (end < 0)
+                {
+                    output.Append("&lt;");
+                    i++;
+                    continue;
+                }
+
+                output.Append(html, i, end + 3 - i);
+                i = end + 3;
+                continue;
+            }
+
             if (!TryReadTag(html, i, out var tag) || (tag.Name is not null && RefusedElements.Contains(tag.Name)))
             {
                 output.Append("&lt;");
@@ -99,6 +142,17 @@ public static class HtmlBalancer
             }
             else
             {
+                if (root >= 0 && IsBreakout(tag.Name, text))
+                {
+                    // The browser closes the SVG or MathML here; saying so keeps this count and the browser's the same.
+                    for (var k = open.Count - 1; k >= root; k--)
+                    {
+                        output.Append("</").Append(open[k]).Append('>');
+                    }
+
+                    open.RemoveRange(root, open.Count - root);
+                }
+
                 output.Append(text);
                 // "<div/>" opens a div in HTML, so a self-closing mark is not trusted. (SVG honours it, but
                 // the extra end tag emitted for an SVG element is one the browser ignores.)
@@ -108,7 +162,7 @@ public static class HtmlBalancer
                 }
 
                 // Inside SVG and MathML, <style> and <title> hold markup like any element.
-                if (RawTextElements.Contains(tag.Name) && !open.Exists(name => name is "svg" or "math"))
+                if (RawTextElements.Contains(tag.Name) && root < 0)
                 {
                     var close = "</" + tag.Name;
                     var end = html.IndexOf(close, i, StringComparison.OrdinalIgnoreCase);
@@ -138,6 +192,46 @@ public static class HtmlBalancer
 
         return output.ToString();
     }
+
+    /// <summary>
+    /// How the next token is read under the open elements <paramref name="open"/> (outermost first): Root is the
+    /// index of the outermost element of the SVG or MathML content its tag is read in, or -1 when the tag is read
+    /// as HTML (outside SVG and MathML, or inside an integration point); ForeignNode is whether the innermost open
+    /// element is an SVG or MathML element (integration points included), which is what lets CDATA sections in.
+    /// </summary>
+    private static (int Root, bool ForeignNode) Namespaces(List<string> open)
+    {
+        var root = -1;
+        var foreignNode = false;
+        for (var k = 0; k < open.Count; k++)
+        {
+            var name = open[k];
+            if (root >= 0)
+            {
+                foreignNode = true;
+                var integration = open[root] == "svg" ? SvgIntegrationPoints : MathTextIntegrationPoints;
+                if (integration.Contains(name))
+                {
+                    root = -1;
+                }
+            }
+            else
+            {
+                foreignNode = name is "svg" or "math";
+                root = foreignNode ? k : -1;
+            }
+        }
+
+        return (root, foreignNode);
+    }
+
+    /// <summary>Whether a start tag ends foreign content: one of <see cref="BreakoutElements"/>, or a font with color, face or size.</summary>
+    private static bool IsBreakout(string name, ReadOnlySpan<char> text) =>
+        BreakoutElements.Contains(name)
+        || (name.Equals("font", StringComparison.OrdinalIgnoreCase) && FontBreakout().IsMatch(text));
+
+    [GeneratedRegex(@"\s(color|face|size)(\s|=|/|>)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex FontBreakout();
 
     /// <summary>
     /// Where a comment whose text starts at <paramref name="from"/> ends, as browsers see it:

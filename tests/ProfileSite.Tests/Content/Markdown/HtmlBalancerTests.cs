@@ -29,6 +29,16 @@ public sealed class HtmlBalancerTests
     [InlineData("<textarea><div></textarea>", "<textarea><div></textarea>")]
     [InlineData("<plaintext>rest", "&lt;plaintext>rest")]
     [InlineData("</body>tail", "&lt;/body>tail")]
+    [InlineData("<svg><circle/><p>after", "<svg><circle/></circle></svg><p>after</p>")]
+    [InlineData("<svg><em>x<textarea><!--</textarea>", "<svg></svg><em>x<textarea><!--</textarea></em>")]
+    [InlineData("<svg><font color=\"red\">x", "<svg></svg><font color=\"red\">x</font>")]
+    [InlineData("<svg><font>x", "<svg><font>x</font></svg>")]
+    [InlineData("<svg><![CDATA[ <div> ]]></svg>", "<svg><![CDATA[ <div> ]]></svg>")]
+    [InlineData("<svg><![CDATA[ never closed", "<svg>&lt;![CDATA[ never closed</svg>")]
+    [InlineData("<svg><foreignObject><textarea><div></textarea></foreignObject></svg>", "<svg><foreignObject><textarea><div></textarea></foreignObject></svg>")]
+    [InlineData("<math><mi><em>x</em></mi></math>", "<math><mi><em>x</em></mi></math>")]
+    [InlineData("<math><mi><td><![CDATA[<div/>", "<math><mi><td>&lt;![CDATA[<div/></div></td></mi></math>")]
+    [InlineData("<p><![CDATA[x]]>", "<p><![CDATA[x]]></p>")]
     public void Balance_ClosesOpenTagsAndDropsStrayOnes(string html, string expected) =>
         Assert.Equal(expected, HtmlBalancer.Balance(html));
 
@@ -37,7 +47,8 @@ public sealed class HtmlBalancerTests
             "<div>", "</div>", "<div class=\"x\">", "<span>", "</span>", "<p>", "</p>", "<em>", "</em>", "<a href=\"/a\">", "</a>",
             "<ul>", "</ul>", "<li>", "</li>", "<table>", "</table>", "<tr>", "<td>", "</td>", "<br>", "<img src=\"/i.png\" alt=\"\">",
             "<style>", "</style>", "<textarea>", "</textarea>", "<!--", "-->", "<", ">", "</", "\"", "'", "=", "/", "text", " ", "\n",
-            "<h3>", "</h3>", "<div/>", "<a href=/x/>", "<!-->", "<svg>", "<b/>", "<p'>", "<blockquote>", "</blockquote>", "<plaintext>", "<body>", "</body>", "</html>", "<section>", "</main>")
+            "<h3>", "</h3>", "<div/>", "<a href=/x/>", "<!-->", "<svg>", "<b/>", "<p'>", "<blockquote>", "</blockquote>", "<plaintext>", "<body>", "</body>", "</html>", "<section>", "</main>",
+            "<math>", "</math>", "<mi>", "<foreignObject>", "<title>", "<font color=red>", "<![CDATA[", "]]>")
         .Array[0, 30]
         .Select(parts => string.Concat(parts));
 
@@ -55,7 +66,7 @@ public sealed class HtmlBalancerTests
             Assert.Equal("main", after.ParentElement!.Id);
             Assert.Equal("main", page.GetElementById("box")!.ParentElement!.Id);
             Assert.Equal("body", page.GetElementById("footer")!.ParentElement!.LocalName);
-        }, iter: 2000);
+        }, iter: 10000);
     }
 
     [Fact]
