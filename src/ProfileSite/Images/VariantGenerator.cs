@@ -79,6 +79,9 @@ public sealed class VariantGenerator(
             await Task.WhenAny(store.StartupPublished, Task.Delay(StartupGrace, time, stoppingToken));
             while (true)
             {
+                // Stopped while waiting or while making: end here. (A cancelled run leaves `done` unset, so
+                // without this the loop would plan the same catalog again and again, never reaching a wait.)
+                stoppingToken.ThrowIfCancellationRequested();
                 var latest = store.Peek?.Images;
                 if (latest is null || ReferenceEquals(latest, done))
                 {

@@ -69,6 +69,27 @@ public sealed class PhotoPipelineTests : IDisposable
         return generator;
     }
 
+    /// <summary>
+    /// A host stopped before its photos are made (while the encoders wait for the startup publish, or while
+    /// they work) ends its encoder loop: it must not plan the same catalog again and again in a process that
+    /// goes on (the test run; a host reused in one process).
+    /// </summary>
+    [Fact]
+    public async Task StoppedBeforeTheVariantsAreMade_TheEncoderLoopEnds()
+    {
+        WritePhotoSite();
+        var site = Site();
+        _ = site.Server;
+        var generator = site.Services.GetRequiredService<VariantGenerator>();
+        Assert.NotNull(generator.ExecuteTask);
+        Assert.False(generator.ExecuteTask.IsCompleted, "the encoders should still be waiting or working when the host stops");
+
+        await site.DisposeAsync();
+
+        await generator.ExecuteTask.WaitAsync(TimeSpan.FromSeconds(30));
+        Assert.True(generator.ExecuteTask.IsCompletedSuccessfully);
+    }
+
     private static async Task<IHtmlDocument> PageAsync(HttpClient client, string path) =>
         await new HtmlParser().ParseDocumentAsync(await client.GetStringAsync(path));
 
