@@ -137,9 +137,15 @@ public sealed class PublishedSnapshot : IDisposable
     private readonly ConcurrentDictionary<string, PublishedSite> _others = new(StringComparer.Ordinal);
     // Cancelled, never disposed: requests and background work may still hold the token.
     private readonly CancellationTokenSource _lifetime = new();
+    private readonly CancellationTokenRegistration _stopping;
 
-    public PublishedSnapshot(SiteContent content, PublishedSite primary, PublishedAssets assets)
+    /// <param name="content">The snapshot's content.</param>
+    /// <param name="primary">The site for its public URL.</param>
+    /// <param name="assets">The web root's files.</param>
+    /// <param name="stopping">Cancelled when the host stops; it ends <see cref="Lifetime"/> too.</param>
+    public PublishedSnapshot(SiteContent content, PublishedSite primary, PublishedAssets assets, CancellationToken stopping)
     {
+        _stopping = stopping.Register(static lifetime => ((CancellationTokenSource)lifetime!).Cancel(), _lifetime);
         Content = content;
         Primary = primary;
         Assets = assets;
@@ -153,7 +159,7 @@ public sealed class PublishedSnapshot : IDisposable
 
     public PublishedAssets Assets { get; }
 
-    /// <summary>Cancelled when a newer snapshot replaces this one: background work for it stops.</summary>
+    /// <summary>Cancelled when a newer snapshot replaces this one or the host stops: background work for it stops.</summary>
     public CancellationToken Lifetime { get; }
 
     /// <summary>True when pages carry the configured URL, so every host gets the same bytes.</summary>
@@ -164,6 +170,7 @@ public sealed class PublishedSnapshot : IDisposable
     public void Dispose()
     {
         _lifetime.Cancel();
+        _stopping.Dispose(); // a replaced snapshot no longer listens for the host's stop
         Primary.DropFiltered();
         foreach (var site in _others.Values)
         {

@@ -16,7 +16,7 @@ namespace ProfileSite.Publishing;
 /// base path (<see cref="VariantReferences"/>). A failure is a content error naming the file the resource comes from.
 /// </summary>
 public sealed partial class Publisher(
-    IHttpContextFactory contexts, ContentPaths paths, ILogger<Publisher> logger)
+    IHttpContextFactory contexts, ContentPaths paths, IHostApplicationLifetime lifetime, ILogger<Publisher> logger)
 {
     /// <summary>How many more public hosts get a published copy when <c>url</c> is unset (localhost, the LAN name, the proxy's name...).</summary>
     public const int MaxHostsWithoutUrl = 3;
@@ -36,11 +36,14 @@ public sealed partial class Publisher(
     /// <summary>The base a site without <c>url</c> is verified with: links are built for it, and it serves requests that name it.</summary>
     public Uri PlaceholderBase(SiteContent content) => content.Addresses.BaseFor("http", "localhost");
 
-    /// <summary>The resources of a snapshot, ready to be rendered: the site for its public URL and the web root.</summary>
+    /// <summary>
+    /// The resources of a snapshot, ready to be rendered: the site for its public URL and the web root. Its
+    /// <see cref="PublishedSnapshot.Lifetime"/> also ends when the host stops, so no page is built or compressed for a server that is going away.
+    /// </summary>
     public PublishedSnapshot Prepare(SiteContent content)
     {
         var addresses = content.Addresses.PublicBase is null ? content.Addresses.WithPublicBase(PlaceholderBase(content)) : content.Addresses;
-        return new PublishedSnapshot(content, PrepareSite(content, addresses), PublishedAssets.Build(content.Addresses.Assets));
+        return new PublishedSnapshot(content, PrepareSite(content, addresses), PublishedAssets.Build(content.Addresses.Assets), lifetime.ApplicationStopping);
     }
 
     /// <summary>Every address of the site for one public URL, most visited first; nothing rendered yet.</summary>
@@ -92,6 +95,13 @@ public sealed partial class Publisher(
         {
             foreach (var resource in site.Resources)
             {
+                if (cancellation.IsCancellationRequested)
+                {
+                    // One error for the rest, not one per resource: this snapshot will not be served.
+                    errors.Add(new ContentError(resource.Source, 0, 0, Severity.Error, "publishing was cancelled: the server is stopping or a newer snapshot replaced this one"));
+                    return errors;
+                }
+
                 if (theme >= resource.VariantCount)
                 {
                     continue;

@@ -56,12 +56,12 @@ public static class PublishingExtensions
         lifetime.ApplicationStarted.Register(() =>
         {
             Hosting.StartupTimeline.Mark("listening");
-            _ = Task.Run(() => PublishStartupSnapshotAsync(app.Services));
+            _ = Task.Run(() => PublishStartupSnapshotAsync(app.Services, lifetime.ApplicationStopping));
         });
         return app;
     }
 
-    private static async Task PublishStartupSnapshotAsync(IServiceProvider services)
+    private static async Task PublishStartupSnapshotAsync(IServiceProvider services, CancellationToken stopping)
     {
         var logger = services.GetRequiredService<ILogger<Publisher>>();
         var store = services.GetRequiredService<ContentStore>();
@@ -69,6 +69,11 @@ public static class PublishingExtensions
         {
             var started = System.Diagnostics.Stopwatch.GetTimestamp();
             var errors = await store.AttachAsync(services.GetRequiredService<Publisher>(), services.GetRequiredService<Compressor>());
+            if (stopping.IsCancellationRequested)
+            {
+                return; // stopped before everything was built: nothing is wrong with the content
+            }
+
             Hosting.StartupTimeline.Mark("everything published");
             if (errors.Count == 0)
             {
