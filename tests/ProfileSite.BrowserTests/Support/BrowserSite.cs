@@ -42,8 +42,11 @@ public sealed class BrowserSite : IAsyncLifetime
         Expected = loaded.Content ?? throw new InvalidOperationException(
             "The browser fixture's content is invalid:\n" + string.Join('\n', loaded.Problems));
 
+        // No per-client rate limit: every test's browser is one client, 127.0.0.1, and the suite's parallel
+        // visits together pass the default 20 requests/s after the burst (a 429 for a form post stalled a
+        // theme test). LimitsTests checks the limit itself.
         _app = AppProcess.Start($"--ProfileSite:ContentPath={ContentPath}", $"--ProfileSite:WebRootPath={WebRootPath}",
-            $"--ProfileSite:Images:CachePath={Path.Combine(_root, "image-cache")}");
+            $"--ProfileSite:Images:CachePath={Path.Combine(_root, "image-cache")}", "--ProfileSite:Security:RequestsPerSecond=0");
         await _app.WaitUntilListeningAsync();
 
         _playwright = await Playwright.CreateAsync();

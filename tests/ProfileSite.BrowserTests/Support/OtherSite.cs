@@ -33,7 +33,7 @@ public sealed class OtherSite : IAsyncDisposable
         write(Path.Combine(root, "content"));
         var app = AppProcess.Start([
             $"--ProfileSite:ContentPath={Path.Combine(root, "content")}", $"--ProfileSite:WebRootPath={Path.Combine(root, "wwwroot")}",
-            "--ProfileSite:Reload=false", .. settings]);
+            "--ProfileSite:Reload=false", "--ProfileSite:Security:RequestsPerSecond=0", .. settings]);
         await app.WaitUntilListeningAsync();
         return new OtherSite(root, app);
     }
