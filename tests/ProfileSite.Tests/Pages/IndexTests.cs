@@ -201,7 +201,11 @@ public sealed class IndexTests : IDisposable
 
         Assert.Equal(System.Net.HttpStatusCode.OK, css.StatusCode);
         Assert.Equal("text/css", css.Content.Headers.ContentType!.MediaType);
-        Assert.Equal("image/png", image.Content.Headers.ContentType!.MediaType);
+        // The image's own address answers with its clean copy, or, for the moments while only a smaller
+        // variant of it is made (the variant cache is shared by this run's sites), with a redirect to that
+        // variant, which may be a JPEG (VariantEndpoint): an image either way.
+        Assert.Equal(System.Net.HttpStatusCode.OK, image.StatusCode);
+        Assert.StartsWith("image/", image.Content.Headers.ContentType!.MediaType, StringComparison.Ordinal);
     }
 
     [Fact]
