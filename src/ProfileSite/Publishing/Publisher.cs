@@ -91,19 +91,27 @@ public sealed partial class Publisher(
     public async Task<IReadOnlyList<ContentError>> RenderAsync(PublishedSite site, CancellationToken cancellation)
     {
         var errors = new List<ContentError>();
+        var cancelled = false;
         for (var theme = 0; theme < PublishedResource.Themes.Length; theme++)
         {
             foreach (var resource in site.Resources)
             {
-                if (cancellation.IsCancellationRequested)
-                {
-                    // One error for the rest, not one per resource: this snapshot will not be served.
-                    errors.Add(new ContentError(resource.Source, 0, 0, Severity.Error, "publishing was cancelled: the server is stopping or a newer snapshot replaced this one"));
-                    return errors;
-                }
-
                 if (theme >= resource.VariantCount)
                 {
+                    continue;
+                }
+
+                if (cancellation.IsCancellationRequested)
+                {
+                    // Not rendered, but marked unbuilt, so a request waiting for it renders it itself at once.
+                    // One error for all of them.
+                    if (!cancelled)
+                    {
+                        cancelled = true;
+                        errors.Add(new ContentError(resource.Source, 0, 0, Severity.Error, "publishing was cancelled: the server is stopping or a newer snapshot replaced this one"));
+                    }
+
+                    resource.Set(theme, null);
                     continue;
                 }
 
