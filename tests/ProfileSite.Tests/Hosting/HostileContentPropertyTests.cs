@@ -120,8 +120,10 @@ public sealed class HostileContentPropertyTests
             await AssertServedWellFormedAsync(client, result.Content!);
         }, iter: iterations, threads: 1, print: Print);
 
-        // Both branches must have run: a generator that only ever fails (or only ever passes) tests little.
-        Assert.True(served >= iterations / 10 && refused > 0, $"served {served}, refused {refused}");
+        // Both branches must have run: a generator that only ever fails (or only ever passes) tests
+        // little. About one folder in ten is served (18 of 200 in a run on 2026-11-30, which failed the
+        // former bar of one in ten), so the bar is one in forty, far below what chance gives.
+        Assert.True(served >= Math.Max(1, iterations / 40) && refused > 0, $"served {served}, refused {refused}");
     }
 
     /// <summary>The folder as JSON, each 10,000-character word shortened so the whole of it fits in the failure message.</summary>
