@@ -25,10 +25,15 @@ trap 'exit 130' INT TERM
 # publish_app: Release build into $work/app (once per script run), as the image has it: for linux-x64,
 # self-contained, the app and the framework one composite ReadyToRun image (a few minutes the first
 # time); run it as "$work/app/ProfileSite". PUBLISH_ARGS adds or overrides publish options.
+# PUBLISHED=DIR uses an app published earlier instead (to compare builds without publishing each time).
 publish_app() {
-  # shellcheck disable=SC2086
-  dotnet publish "$repo/src/ProfileSite" -c Release -r linux-x64 --self-contained true \
-    -o "$work/app" --nologo -v quiet ${PUBLISH_ARGS:-} >/dev/null
+  if [ -n "${PUBLISHED:-}" ]; then
+    cp -r "$PUBLISHED" "$work/app"
+  else
+    # shellcheck disable=SC2086
+    dotnet publish "$repo/src/ProfileSite" -c Release -r linux-x64 --self-contained true \
+      -o "$work/app" --nologo -v quiet ${PUBLISH_ARGS:-} >/dev/null
+  fi
   cp -r "$repo/content" "$work/content"
 }
 
