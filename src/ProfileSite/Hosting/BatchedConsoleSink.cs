@@ -10,9 +10,10 @@ namespace ProfileSite.Hosting;
 /// <summary>
 /// A Serilog sink that writes log lines to standard output in batches: <see cref="Emit"/> only
 /// queues the event; one background thread formats whatever has queued up since its last write
-/// into a 64 KiB buffer and writes it with one call. Under load that is one <c>write(2)</c> for
-/// hundreds of request lines instead of one (and a flush) per line, which is what
-/// Serilog.Sinks.Console does; when idle a line is written as soon as it is queued (no timer).
+/// into a 64 KiB buffer and writes it with one call. Under load that is one <c>write(2)</c> per
+/// batch instead of one (and a flush) per line, which is what Serilog.Sinks.Console does (1,607
+/// against 34,059 calls in 5 s of the same load: bench/README.md); when idle a line is written as
+/// soon as it is queued (no timer).
 /// </summary>
 /// <remarks>
 /// A full queue (<c>queueLimit</c> events) makes the logging request wait for room: a line is
