@@ -42,7 +42,7 @@ COPY --from=build /app ./
 # (ASPNETCORE_HTTP_PORTS=8080). To cap the heap: -e DOTNET_GCHeapHardLimit=0x4000000 (64 MiB).
 ENV ASPNETCORE_ENVIRONMENT=Production \
     DOTNET_GCgen0size=0x400000 \
-    Serilog__WriteTo__0__Args__configure__0__Args__formatter="Serilog.Formatting.Compact.RenderedCompactJsonFormatter, Serilog.Formatting.Compact" \
+    Serilog__WriteTo__0__Args__formatter="Serilog.Formatting.Compact.RenderedCompactJsonFormatter, Serilog.Formatting.Compact" \
     DOTNET_gcServer=0
 EXPOSE 8080
 
