@@ -3,6 +3,7 @@ using System.Net;
 using AngleSharp.Html.Parser;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
 using ProfileSite.Tests.Support;
 
 namespace ProfileSite.Tests.Export;
@@ -183,6 +184,14 @@ public sealed class ExportTests(ExportFixture fixture)
     private static async Task AssertSameAsServer(WebApplicationFactory<Program> site, Uri baseAddress, string exportDir)
     {
         using var client = site.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, BaseAddress = baseAddress });
+
+        // The export waited for every image variant; so does the server here, or a variant still being made
+        // is answered with a 307 to a sibling already made (or with the original) instead of its bytes.
+        using (var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2)))
+        {
+            await site.Services.GetRequiredService<ProfileSite.Images.VariantGenerator>().WhenIdleAsync(timeout.Token);
+        }
+
         var files = ExportFixture.Files(exportDir).ToList();
         Assert.Contains("index.html", files);
         foreach (var file in files)
