@@ -123,7 +123,10 @@ public static class MarkdownRenderer
                 continue;
             }
 
-            if (link.IsImage && images is not null && SiteAddresses.ResolveWritten(url) is { Rest.Length: 0 } written
+            // A query or fragment after an image's path (a cache-buster, ?v=2) still names the same file: it goes to
+            // the pipeline like any other, or the page would link the original with its EXIF and GPS, unresized.
+            // The picture's variants are content-addressed, so what followed the path is not needed.
+            if (link.IsImage && images is not null && SiteAddresses.ResolveWritten(url) is { } written
                 && images(written.SitePath, MarkdownImages.AltText(link), link.Title, link.Line + 1, link.Column + 1) is { } html)
             {
                 link.ReplaceBy(new HtmlInline(html) { Line = link.Line, Column = link.Column, Span = link.Span }, copyChildren: false);
