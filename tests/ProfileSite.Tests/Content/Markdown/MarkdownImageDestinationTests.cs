@@ -55,4 +55,42 @@ public sealed class MarkdownImageDestinationTests : IDisposable
         Assert.StartsWith("content/about.md:4:10: warning: image images/gone.png does not exist under the web root", warning, StringComparison.Ordinal);
         Assert.DoesNotContain("<img", result.Content!.About.Html, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void ImageInRawHtml_NamesTheCleanCopyFromTheSiteRoot_AndPlansIt()
+    {
+        _content.WriteImage("images/plot.png", 900, 600);
+        _content.Write("about.md", """
+            ---
+            title: About Me
+            ---
+            <div class='paper-box-image'><img src='images/plot.png' alt="The plot" width="100%"></div>
+
+            Inline <img src="./images/plot.png?v=2" alt="Small" width="120"> and <img srcset="images/plot.png 2x, /images/plot.png 1x" alt="Sharp">.
+            """);
+
+        var result = Load();
+
+        Assert.Empty(result.Problems.Where(p => p.File.EndsWith("about.md", StringComparison.Ordinal)));
+        var page = new HtmlParser().ParseDocument(result.Content!.About.Html);
+        var clean = _content.Asset("images/plot.png");
+        var images = page.QuerySelectorAll("img");
+        Assert.Equal(3, images.Length);
+        Assert.Equal([clean, clean], images.Take(2).Select(i => i.GetAttribute("src")));
+        Assert.Equal(["100%", "120"], images.Take(2).Select(i => i.GetAttribute("width")));
+        Assert.Equal($"{clean} 2x, {clean} 1x", images[2].GetAttribute("srcset"));
+        // The address the page names serves the whole copy without metadata, not the file.
+        Assert.True(result.Content.Images.Wholes.ContainsKey("images/plot.png"));
+    }
+
+    [Fact]
+    public void MissingImageInRawHtml_IsAWarningAtItsAttribute()
+    {
+        _content.Write("about.md", "---\ntitle: About Me\n---\n<p><img src=\"images/gone.png\" alt=\"Gone\"></p>\n");
+
+        var result = Load();
+
+        var warning = Assert.Single(result.Problems, p => p.File.EndsWith("about.md", StringComparison.Ordinal)).ToString();
+        Assert.StartsWith("content/about.md:4:9: warning: image images/gone.png does not exist under the web root", warning, StringComparison.Ordinal);
+    }
 }
