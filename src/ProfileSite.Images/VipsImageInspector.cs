@@ -61,9 +61,11 @@ public sealed class VipsImageInspector(ImageOptions options) : IImageInspector
         var loader = Image.FindLoadBuffer(bytes);
         if (Family(loader) is not { } family)
         {
-            return ImageInspection.Bad(loader is null
-                ? $"is not an image ({Sniff(bytes)}); use JPEG, PNG, GIF, WebP, AVIF or SVG"
-                : $"is in a format this site does not serve ({loader.Replace("VipsForeignLoad", "", StringComparison.Ordinal).Replace("Buffer", "", StringComparison.Ordinal)}); use JPEG, PNG, GIF, WebP, AVIF or SVG");
+            return ImageInspection.Bad(loader is not null
+                ? $"is in a format this site does not serve ({loader.Replace("VipsForeignLoad", "", StringComparison.Ordinal).Replace("Buffer", "", StringComparison.Ordinal)}); use JPEG, PNG, GIF, WebP, AVIF or SVG"
+                : UnreadableImageFormat(bytes) is { } format
+                    ? $"is a {format} image, a format this site cannot read; save it as JPEG or PNG"
+                    : $"is not an image ({Sniff(bytes)}); use JPEG, PNG, GIF, WebP, AVIF or SVG");
         }
 
         try
@@ -87,7 +89,9 @@ public sealed class VipsImageInspector(ImageOptions options) : IImageInspector
             var swap = orientation is >= 5 and <= 8;
             if (Decodes(bytes, animated) is { } problem)
             {
-                return ImageInspection.Bad(problem);
+                return ImageInspection.Bad(family == ImageFamily.Heif && problem.Contains(CodecMissing, StringComparison.Ordinal)
+                    ? $"is a HEIC photo compressed with HEVC, which this site cannot decode (libvips here has no HEVC decoder: HEVC is patent-encumbered and not shipped with it); export it as JPEG (an iPhone does so when Settings > Camera > Formats is Most Compatible)"
+                    : problem);
             }
 
             return ImageInspection.Ok(new ImageFacts(
@@ -117,11 +121,43 @@ public sealed class VipsImageInspector(ImageOptions options) : IImageInspector
         }
         catch (VipsException ex)
         {
+            var reason = Vips.Reason(ex);
             return timeout.IsCancellationRequested
                 ? $"took longer than {options.InspectTimeoutSeconds} s to decode (ProfileSite:Images:InspectTimeoutSeconds)"
-                : $"cannot be decoded, it may be truncated or corrupt ({Vips.Reason(ex)})";
+                : reason.Contains(CodecMissing, StringComparison.Ordinal)
+                    // The file is fine; the decoder for its compression is not in this libvips (libheif's plugin message).
+                    ? $"cannot be decoded here: its compression is not supported by this libvips ({reason})"
+                    : $"cannot be decoded, it may be truncated or corrupt ({reason})";
         }
     }
+
+    /// <summary>What libheif says when the decoder for a file's compression (HEVC, JPEG 2000 in HEIF, ...) is not built in.</summary>
+    private const string CodecMissing = "has not been built in";
+
+    /// <summary>
+    /// The name of a raster format libvips here has no loader for, from its magic number (BMP, Photoshop, JPEG XL,
+    /// JPEG 2000, an icon under another name); null when the bytes are none of these. So the warning says the file is
+    /// an image the site cannot read, rather than that it is not an image.
+    /// </summary>
+    private static string? UnreadableImageFormat(ReadOnlySpan<byte> bytes) =>
+        IsBmp(bytes) ? "BMP"
+        : bytes.StartsWith("8BPS"u8) ? "Photoshop (PSD)"
+        : bytes.StartsWith(JxlCodestream) || bytes.StartsWith(JxlContainer) ? "JPEG XL"
+        : bytes.StartsWith(Jp2Container) || bytes.StartsWith(J2kCodestream) ? "JPEG 2000"
+        : bytes.StartsWith(Icon) || bytes.StartsWith(Cursor) ? "Windows icon (ICO/CUR)"
+        : null;
+
+    private static ReadOnlySpan<byte> JxlCodestream => [0xFF, 0x0A];
+
+    private static ReadOnlySpan<byte> JxlContainer => [0, 0, 0, 0x0C, (byte)'J', (byte)'X', (byte)'L', (byte)' '];
+
+    private static ReadOnlySpan<byte> Jp2Container => [0, 0, 0, 0x0C, (byte)'j', (byte)'P', (byte)' ', (byte)' '];
+
+    private static ReadOnlySpan<byte> J2kCodestream => [0xFF, 0x4F, 0xFF, 0x51];
+
+    private static ReadOnlySpan<byte> Icon => [0, 0, 1, 0];
+
+    private static ReadOnlySpan<byte> Cursor => [0, 0, 2, 0];
 
     /// <summary>
     /// 16 hex digits of SHA-256 over the pipeline version, libvips' version, the encoder settings and the
@@ -150,6 +186,11 @@ public sealed class VipsImageInspector(ImageOptions options) : IImageInspector
         _ when loader.StartsWith("VipsForeignLoadSvg", StringComparison.Ordinal) => ImageFamily.Svg,
         _ => null,
     };
+
+    /// <summary>"BM", then at offset 14 the size of one of the DIB headers Windows has defined (BITMAPCOREHEADER 12 ... BITMAPV5HEADER 124).</summary>
+    private static bool IsBmp(ReadOnlySpan<byte> bytes) =>
+        bytes.Length >= 18 && bytes.StartsWith("BM"u8)
+        && System.Buffers.Binary.BinaryPrimitives.ReadInt32LittleEndian(bytes[14..]) is 12 or 16 or 40 or 52 or 56 or 64 or 108 or 124;
 
     /// <summary>A hint at what a non-image is, for the warning: an HTML page saved under an image's name is the usual case.</summary>
     private static string Sniff(byte[] bytes)

@@ -42,9 +42,10 @@ public sealed partial class ContentLoader
             var mark = map.Node(key)!.Start;
             var mathProblems = new List<MarkdownMathProblem>();
             var images = MarkdownImages((_, _) => mark, map.File, $"'{key}': ");
+            var rawImages = RawHtmlImages((_, _) => mark, map.File, $"'{key}': ");
             var html = block
-                ? MarkdownRenderer.ToHtml(markdown, _addresses.Written, _math, mathProblems, images)
-                : MarkdownRenderer.ToInlineHtml(markdown, _addresses.Written, _math, mathProblems, images);
+                ? MarkdownRenderer.ToHtml(markdown, _addresses.Written, _math, mathProblems, images, rawImages)
+                : MarkdownRenderer.ToInlineHtml(markdown, _addresses.Written, _math, mathProblems, images, rawImages);
             foreach (var problem in mathProblems)
             {
                 map.File.Warning(mark, $"'{key}': {problem.Message}");
@@ -68,7 +69,8 @@ public sealed partial class ContentLoader
         {
             var mathProblems = new List<MarkdownMathProblem>();
             var split = MarkdownRenderer.SplitFrontMatter(
-                file.Text, _addresses.Written, _math, mathProblems, MarkdownImages((line, column) => new Mark(0, line, column), file, ""));
+                file.Text, _addresses.Written, _math, mathProblems, MarkdownImages((line, column) => new Mark(0, line, column), file, ""),
+                RawHtmlImages((line, column) => new Mark(0, line, column), file, ""));
             foreach (var problem in mathProblems)
             {
                 file.Warning(new Mark(0, problem.Line, problem.Column), problem.Message);

@@ -116,4 +116,33 @@ public sealed partial class ContentLoader
             AddWhole(image);
             return PictureHtml.Write(picture, new PictureOptions(alt, Title: title), _addresses);
         };
+    /// <summary>
+    /// Gives images named by raw HTML in Markdown (<c>&lt;img src="images/me.jpg"&gt;</c>) the address of their clean
+    /// whole copy (same size, upright, no EXIF/GPS/XMP), planned here, so the page never links the original file.
+    /// A file that does not exist or cannot be shown is a warning at <paramref name="markFor"/>(line, column) and keeps
+    /// its address as written (the owner's markup is not taken apart); other web root files keep theirs too.
+    /// </summary>
+    private RawHtmlImageWriter RawHtmlImages(Func<int, int, Mark> markFor, SourceFile file, string prefix) =>
+        (sitePath, line, column) =>
+        {
+            var relative = sitePath.TrimStart('/');
+            if (ImageFamilies.FromExtension(relative) is ImageFamily.Other or ImageFamily.Svg or ImageFamily.Ico)
+            {
+                return null; // not a photo (a video's <source>, an icon a browser shows as it is): the link resolver's address
+            }
+
+            if (!_addresses.Assets.TryGet(relative, out var asset))
+            {
+                file.Warning(markFor(line, column), $"{prefix}image {relative} does not exist under the web root ({_options.WebRootPath})");
+                return null;
+            }
+
+            _inputs.Add(asset.FullPath);
+            if (Inspected(relative, asset.FullPath, problem => file.Warning(markFor(line, column), $"{prefix}image {relative} {problem}")) is { } image)
+            {
+                AddWhole(image);
+            }
+
+            return _addresses.Asset(relative);
+        };
 }

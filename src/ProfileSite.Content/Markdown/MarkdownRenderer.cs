@@ -40,12 +40,13 @@ public static class MarkdownRenderer
     /// <param name="math">Converts formulas to MathML; null leaves them as code.</param>
     /// <param name="problems">Receives the formulas that could not be converted.</param>
     /// <param name="images">Writes the images that name a path on this site (as a picture, or nothing); null leaves them to <paramref name="links"/>.</param>
+    /// <param name="rawImages">Gives the address of each image raw HTML names (<c>&lt;img src&gt;</c>); null leaves them to <paramref name="links"/>.</param>
     public static string ToHtml(
         string markdown, Func<string, bool, string>? links = null, MathConverter? math = null, ICollection<MarkdownMathProblem>? problems = null,
-        MarkdownImageWriter? images = null)
+        MarkdownImageWriter? images = null, RawHtmlImageWriter? rawImages = null)
     {
         var document = Markdig.Markdown.Parse(markdown, Pipeline);
-        Resolve(document, links, images);
+        Resolve(document, links, images, rawImages);
         return HtmlBalancer.Balance(Render(document, math, problems).Trim());
     }
 
@@ -53,10 +54,10 @@ public static class MarkdownRenderer
     /// a lone paragraph loses its <c>&lt;p&gt;</c> wrapper.</summary>
     public static string ToInlineHtml(
         string markdown, Func<string, bool, string>? links = null, MathConverter? math = null, ICollection<MarkdownMathProblem>? problems = null,
-        MarkdownImageWriter? images = null)
+        MarkdownImageWriter? images = null, RawHtmlImageWriter? rawImages = null)
     {
         var document = Markdig.Markdown.Parse(markdown.Trim(), Pipeline);
-        Resolve(document, links, images);
+        Resolve(document, links, images, rawImages);
         var html = Render(document, math, problems).Trim();
         if (document.Count == 1 && document[0] is ParagraphBlock
             && html.StartsWith("<p>", StringComparison.Ordinal) && html.EndsWith("</p>", StringComparison.Ordinal))
@@ -71,10 +72,10 @@ public static class MarkdownRenderer
     /// <returns>The front matter text, the 1-based file line its first line is on, and the body HTML.</returns>
     public static (string? FrontMatter, int FrontMatterLine, string BodyHtml) SplitFrontMatter(
         string text, Func<string, bool, string>? links = null, MathConverter? math = null, ICollection<MarkdownMathProblem>? problems = null,
-        MarkdownImageWriter? images = null)
+        MarkdownImageWriter? images = null, RawHtmlImageWriter? rawImages = null)
     {
         var document = Markdig.Markdown.Parse(text, Pipeline);
-        Resolve(document, links, images);
+        Resolve(document, links, images, rawImages);
         var frontMatter = document.Descendants<YamlFrontMatterBlock>().FirstOrDefault();
         string? yaml = null;
         var line = 0;
@@ -106,10 +107,16 @@ public static class MarkdownRenderer
     /// path means the same file on every page that shows the text (the About page, a paper's page,
     /// the feed) rather than a different one below each page's own address. An image that names a
     /// path on this site is first offered to <paramref name="images"/>, which may put a picture (or
-    /// nothing) in its place; the rest go through <paramref name="links"/>.
+    /// nothing) in its place; the rest go through <paramref name="links"/>. Images that raw HTML names get
+    /// the address <paramref name="rawImages"/> gives (see <see cref="RawHtmlImages"/>).
     /// </summary>
-    private static void Resolve(MarkdownDocument document, Func<string, bool, string>? links, MarkdownImageWriter? images)
+    private static void Resolve(MarkdownDocument document, Func<string, bool, string>? links, MarkdownImageWriter? images, RawHtmlImageWriter? rawImages)
     {
+        if (rawImages is not null)
+        {
+            RawHtmlImages.Resolve(document, rawImages, links);
+        }
+
         if (links is null && images is null)
         {
             return;
@@ -123,7 +130,10 @@ public static class MarkdownRenderer
                 continue;
             }
 
-            if (link.IsImage && images is not null && SiteAddresses.ResolveWritten(url) is { Rest.Length: 0 } written
+            // A query or fragment after an image's path (a cache-buster, ?v=2) still names the same file: it goes to
+            // the pipeline like any other, or the page would link the original with its EXIF and GPS, unresized.
+            // The picture's variants are content-addressed, so what followed the path is not needed.
+            if (link.IsImage && images is not null && SiteAddresses.ResolveWritten(url) is { } written
                 && images(written.SitePath, MarkdownImages.AltText(link), link.Title, link.Line + 1, link.Column + 1) is { } html)
             {
                 link.ReplaceBy(new HtmlInline(html) { Line = link.Line, Column = link.Column, Span = link.Span }, copyChildren: false);
