@@ -77,4 +77,79 @@ public sealed class AcadHomepageReaderTests : IDisposable
         Assert.Null(result.Content.Sections[1].Items[0].Date);
         Assert.Equal(new PartialDate(2025, 11, 4), Assert.Single(result.Content.News).Date);
     }
+    [Fact]
+    public void Read_HeadingWithKramdownHeaderId_KeepsItsTitleAndItsPart()
+    {
+        var result = Read("""
+            # 👋 About Me {#about-me}
+
+            I study wireless networks.
+
+            # 🎖 Honors and Awards {: #honors .wide}
+            - *2021.06*: Best paper award.
+            """);
+
+        Assert.NotNull(result.Content.About);
+        Assert.Contains("I study wireless networks.", result.Content.About!.Markdown, StringComparison.Ordinal);
+        var section = Assert.Single(result.Content.Sections);
+        Assert.Equal("Honors and Awards", section.Title);
+        Assert.Equal("honors-and-awards", section.Id);
+        Assert.Equal(["about-me", "honors-and-awards"], result.Content.Site.SectionOrder.AsEnumerable());
+    }
+
+    [Fact]
+    public void Read_TopicHeadingsHoldingPaperBoxes_AreReadAsPublications()
+    {
+        var result = Read("""
+            # 📚 Retrieval
+
+            <div class='paper-box'><div class='paper-box-image'><div><div class="badge">ACL 2025</div></div></div>
+            <div class='paper-box-text' markdown="1">
+
+            [Beyond Prompting: An Efficient Embedding Framework](https://example.org/a)
+
+            **Jie Zhang**, Hanqi Yan, Lin Gui
+
+            </div>
+            </div>
+
+            # 🤔 Reasoning
+
+            <div class='paper-box'><div class='paper-box-image'><div><div class="badge">EMNLP 2025</div></div></div>
+            <div class='paper-box-text' markdown="1">
+
+            [Latent Reasoning in Small Steps](https://example.org/b)
+
+            Qinglin Zhu, **Jie Zhang**
+
+            </div>
+            </div>
+
+            # 🎖 Honors and Awards
+            - *2021.06*: Best paper award.
+            """);
+
+        Assert.Equal(["Beyond Prompting: An Efficient Embedding Framework", "Latent Reasoning in Small Steps"], result.Content.Publications.Select(p => p.Title).Order(StringComparer.Ordinal));
+        Assert.Equal(["ACL 2025", "EMNLP 2025"], result.Content.Publications.Select(p => p.Badge!).Order(StringComparer.Ordinal));
+        var section = Assert.Single(result.Content.Sections);
+        Assert.Equal("Honors and Awards", section.Title);
+        Assert.Equal(["publications", "honors-and-awards"], result.Content.Site.SectionOrder.AsEnumerable());
+    }
+
+    [Fact]
+    public void Read_HeadingAnchoredAsAboutMe_OpensTheAboutTextWhateverItSays()
+    {
+        var result = Read("""
+            <h1 id="about-me">Hi! I am Jie Zhang (Chinese name: 张杰)</h1>
+            I am an undergraduate student working on multi-agent systems.
+
+            # 🎖 Honors
+            - *2024.05*: First prize.
+            """);
+
+        Assert.NotNull(result.Content.About);
+        Assert.Equal("Hi! I am Jie Zhang (Chinese name: 张杰)", result.Content.About!.Title);
+        Assert.Contains("multi-agent systems", result.Content.About.Markdown, StringComparison.Ordinal);
+        Assert.Equal("Honors", Assert.Single(result.Content.Sections).Title);
+    }
 }
