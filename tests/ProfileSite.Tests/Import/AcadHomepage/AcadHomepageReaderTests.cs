@@ -137,6 +137,51 @@ public sealed class AcadHomepageReaderTests : IDisposable
     }
 
     [Fact]
+    public void Read_PaperWrittenAsOneParagraph_IsReadLikeAListEntry()
+    {
+        var result = Read("""
+            # 📝 Publications
+
+            **Peer-reviewed Conference**
+
+            [![Paper](https://img.shields.io/badge/IJCAI-2025-blue)](https://example.org/ijcai) Xuan Lin, <u>Jie Zhang</u>, Daojian Zeng, "**Enhancing Reaction Prediction with Dual-task Learning**". In *Proceedings of the 34th International Joint Conference on Artificial Intelligence*. 2025. [[arXiv](https://arxiv.org/abs/2505.02639)] [[github](https://github.com/example/dual)]
+
+            [![Paper](https://img.shields.io/badge/ICLR-2025-blue)](https://example.org/iclr) <u>Jie Zhang</u>, Jun Xia, "**Electron Density-enhanced Geometry Learning**". In *Proceedings of The Thirteenth International Conference on Learning Representations*. 2025.
+
+            [![Paper](https://img.shields.io/badge/IF-2025-green)](https://example.org/if) Shuting Jin, <u>Jie Zhang</u>, Lian Shen, "**Adaptive Symmetry-based Perturbation for Molecular Graphs**". *Information Fusion*, 2025. [[paper](https://example.org/if)]
+            """);
+
+        Assert.Equal(3, result.Content.Publications.Length);
+        var journal = Assert.Single(result.Content.Publications, p => p.Title == "Adaptive Symmetry-based Perturbation for Molecular Graphs");
+        Assert.Equal(["Shuting Jin", "Jie Zhang", "Lian Shen"], journal.Authors.AsEnumerable());
+        Assert.Equal("Information Fusion", journal.Venue);
+        var paper = Assert.Single(result.Content.Publications, p => p.Title == "Enhancing Reaction Prediction with Dual-task Learning");
+        Assert.Equal(["Xuan Lin", "Jie Zhang", "Daojian Zeng"], paper.Authors.AsEnumerable());
+        Assert.Equal(2025, paper.Year);
+        Assert.Equal("IJCAI 2025", paper.Badge);
+        Assert.DoesNotContain(result.Notes, n => n.Message.Contains("no paper could be read", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Read_PublicationContentThatIsNoPaper_IsReportedWhereItStands()
+    {
+        var result = Read("""
+            # 📝 Representative Publications
+
+            <div style="border:2px solid #e5e7eb;">
+              <h3>[MICCAI 2020] A Network for Polyp Segmentation, Written in a Heading</h3>
+              <p>Deng-Ping Fan, <strong>Jie Zhang</strong>, Tao Zhou<br>Medical Image Computing, 2020</p>
+            </div>
+            """);
+
+        Assert.Empty(result.Content.Publications);
+        var dropped = Assert.Single(result.Notes, n => n.Kind == NoteKind.Dropped && n.Message.Contains("Deng-Ping Fan", StringComparison.Ordinal));
+        Assert.Equal("_pages/about.md", dropped.File);
+        Assert.True(dropped.Line >= 7, $"line {dropped.Line}");
+        var warning = Assert.Single(result.Notes, n => n.Message.Contains("no paper could be read", StringComparison.Ordinal));
+        Assert.Equal(5, warning.Line);
+    }
+    [Fact]
     public void Read_HeadingAnchoredAsAboutMe_OpensTheAboutTextWhateverItSays()
     {
         var result = Read("""
@@ -151,5 +196,23 @@ public sealed class AcadHomepageReaderTests : IDisposable
         Assert.Equal("Hi! I am Jie Zhang (Chinese name: 张杰)", result.Content.About!.Title);
         Assert.Contains("multi-agent systems", result.Content.About.Markdown, StringComparison.Ordinal);
         Assert.Equal("Honors", Assert.Single(result.Content.Sections).Title);
+    }
+
+    [Fact]
+    public void Read_PaperWithoutYearOnAPageWithoutOtherPaperYears_GuessesFromTheNewsAndSaysSo()
+    {
+        var result = Read("""
+            # 🔥 News
+            - *2025.03*: Started my PhD.
+            - *2024.09*: Joined the lab.
+
+            # 📝 Publications
+
+            - [A Study of Things That Have No Year Yet](https://example.org/p), **Jie Zhang**, Xi Yang, Under Review
+            """);
+
+        var paper = Assert.Single(result.Content.Publications);
+        Assert.Equal(2025, paper.Year);
+        Assert.Contains(result.Notes, n => n.Kind == NoteKind.Guessed && n.Message.Contains("2025 (the newest news item)", StringComparison.Ordinal));
     }
 }
