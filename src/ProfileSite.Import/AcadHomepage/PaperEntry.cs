@@ -75,6 +75,27 @@ internal static partial class PaperEntryParser
             }
         }
 
+        if (authors.Count < 2 && !namesFirst)
+        {
+            // A card that puts the venue and notes between title and names ("*TGRS, 2024*", "🏆 **Highly Cited**",
+            // then "Keyan Chen, **Owner**, ..."): a later line that is a list with the owner's emphasis holds them.
+            // The venue keeps being looked for from the first line after the title.
+            for (var lineStart = after.End + 1; lineStart < text.Length && lineStart <= after.End + 600;)
+            {
+                var lineEnd = text.IndexOf('\n', lineStart);
+                lineEnd = lineEnd < 0 ? text.Length : lineEnd;
+                var laterUsed = new HashSet<int>(used);
+                var (later, _) = ReadAuthors(runs, lineStart, lineEnd, laterUsed);
+                if (later.Count >= 2 && later.Any(a => a.Emphasized))
+                {
+                    (authors, afterUsed) = (later, laterUsed);
+                    break;
+                }
+
+                lineStart = lineEnd + 1;
+            }
+        }
+
         used.UnionWith(afterUsed);
 
         var href = link?.GetAttribute("href")?.Trim();

@@ -215,4 +215,28 @@ public sealed class AcadHomepageReaderTests : IDisposable
         Assert.Equal(2025, paper.Year);
         Assert.Contains(result.Notes, n => n.Kind == NoteKind.Guessed && n.Message.Contains("2025 (the newest news item)", StringComparison.Ordinal));
     }
+    [Fact]
+    public void Read_BoxWithVenueAndNotesBeforeTheNames_FindsTheAuthorsOnTheirLine()
+    {
+        var result = Read("""
+            # 📝 Publications
+
+            <div class='paper-box'><div class='paper-box-image'><div><div class="badge">TGRS 2024</div></div></div>
+            <div class='paper-box-text' markdown="1">
+
+            <a class=PaperTitle href="https://arxiv.org/abs/2306.16269"><b>Learning to Prompt for Remote Sensing Instance Segmentation</b></a> \\
+             *IEEE Transactions on Geoscience and Remote Sensing (TGRS), 2024* \\
+            🏆️**ESI Highly Cited Paper**, **Most Popular (Top 5)**  \\
+            Keyan Chen, **<font color="#000000">Jie Zhang</font>**, Hao Chen, and Zhenwei Shi  \\
+            [<a href="https://github.com/example/prompter">Code</a>]
+
+            </div>
+            </div>
+            """);
+
+        var paper = Assert.Single(result.Content.Publications);
+        Assert.Equal(["Keyan Chen", "Jie Zhang", "Hao Chen", "Zhenwei Shi"], paper.Authors.AsEnumerable());
+        Assert.StartsWith("IEEE Transactions on Geoscience and Remote Sensing", paper.Venue, StringComparison.Ordinal);
+        Assert.DoesNotContain(result.Notes, n => n.Message.Contains("no authors found", StringComparison.Ordinal));
+    }
 }
