@@ -326,7 +326,8 @@ internal static partial class PaperEntryParser
                 || (c == ' ' && EmphasisChanges(runs, i, pieceStart));
             if (!cut)
             {
-                if (runs.LinkAt(i) is not null && !runs.StyleAt(i).HasFlag(RunStyle.Sup) && authors.Count > 0 && runs.LinkAt(i) != runs.LinkAt(Math.Max(start, i - 1)))
+                if (runs.LinkAt(i) is { } nameLink && !runs.StyleAt(i).HasFlag(RunStyle.Sup) && authors.Count > 0 && nameLink != runs.LinkAt(Math.Max(start, i - 1))
+                    && !IsLinkedName(runs, i, nameLink))
                 {
                     // A link after the names (a [Code] button) ends the list.
                     cut = true;
@@ -373,6 +374,23 @@ internal static partial class PaperEntryParser
         }
 
         return (authors, Math.Min(stop, end));
+    }
+
+    /// <summary>
+    /// True when the link starting at <paramref name="i"/> is a co-author's name linked to a homepage
+    /// ("[Xiang Chen](https://...)"), which continues the list; a [Code] button or a title ends it.
+    /// </summary>
+    private static bool IsLinkedName(Runs runs, int i, IElement link)
+    {
+        var end = i;
+        while (end < runs.Length && runs.LinkAt(end) == link)
+        {
+            end++;
+        }
+
+        var label = runs.Slice(i, end).Trim(' ', '[', ']');
+        var name = label.TrimEnd(Names.MarkChars.ToCharArray()).Trim();
+        return name.Length > 0 && !LinkLabel().IsMatch(name) && Names.IsName(name);
     }
 
     private static bool BoldRunWithYear(Runs runs, int start, int end)

@@ -239,4 +239,20 @@ public sealed class AcadHomepageReaderTests : IDisposable
         Assert.StartsWith("IEEE Transactions on Geoscience and Remote Sensing", paper.Venue, StringComparison.Ordinal);
         Assert.DoesNotContain(result.Notes, n => n.Message.Contains("no authors found", StringComparison.Ordinal));
     }
+    [Fact]
+    public void Read_CoauthorNamesLinkedToHomepages_StayInTheAuthorList()
+    {
+        var result = Read("""
+            # 📝 Publications
+
+            - ***Real-World Image Super-Resolution by Exclusionary Dual-Learning*** \
+            **Jie Zhang**, Jinghui Qin, [Yukai Shi](https://ykshi.example.org)\*, Zhijing Yang, [Jinshan Pan](https://jspan.example.org) \
+            IEEE Transactions on Multimedia (T-MM), 2022. [[arxiv](https://arxiv.org/abs/2206.02609)] [[code](https://github.com/example/rwsr)]
+            """);
+
+        var paper = Assert.Single(result.Content.Publications);
+        Assert.Equal(["Jie Zhang", "Jinghui Qin", "Yukai Shi*", "Zhijing Yang", "Jinshan Pan"], paper.Authors.AsEnumerable());
+        Assert.StartsWith("IEEE Transactions on Multimedia", paper.Venue, StringComparison.Ordinal);
+        Assert.Equal(2022, paper.Year);
+    }
 }
