@@ -79,7 +79,7 @@ public sealed partial class AcadHomepageReader : ISiteReader
         var aboutNodes = new List<INode>();
         string? aboutTitle = null;
         var sawNews = false;
-        var sawPublications = false;
+        SourceLine? publicationsAt = null;
 
         foreach (var part in parts.Where(p => p.Kind == PartKind.Publications))
         {
@@ -105,7 +105,7 @@ public sealed partial class AcadHomepageReader : ISiteReader
                     AddOnce(order, "news");
                     break;
                 case PartKind.Publications:
-                    sawPublications = true;
+                    publicationsAt ??= part.At;
                     papers.Read(part, PageDom.IsHighlightTitle(part.Title));
                     AddOnce(order, "publications");
                     break;
@@ -126,8 +126,14 @@ public sealed partial class AcadHomepageReader : ISiteReader
 
         var frontMatterYear = LastModifiedYear(page.FrontMatter);
         var years = papers.All.Select(f => DateText.YearIn(f.Entry.Venue ?? "") ?? DateText.YearIn(f.Badge ?? "") ?? f.HeadingYear).Where(y => y is not null).Select(y => y!.Value).ToList();
-        var fallbackYear = frontMatterYear ?? (years.Count > 0 ? years.Max() : null);
-        var why = frontMatterYear is not null ? "the page's last_modified_at" : "the newest year among the other papers";
+        // A paper with no year at all is most likely recent: the page's own date, else the newest paper, else the
+        // newest news item; the reason goes into the note so the owner knows what to check.
+        var newsYear = news.Count > 0 ? news.Max(n => n.Date.Year) : (int?)null;
+        var fallbackYear = frontMatterYear ?? (years.Count > 0 ? years.Max() : newsYear);
+        var why = frontMatterYear is not null ? "the page's last_modified_at"
+            : years.Count > 0 ? "the newest year among the other papers"
+            : newsYear is not null ? "the newest news item"
+            : "no year anywhere on the page";
         var siteUrl = SiteUrl(config, notes);
         var (drafts, boxes, entries, merged) = papers.Drafts(siteUrl, fallbackYear, why);
         InferAliases(papers, profile, ownerNames, notes, out var inferred);
@@ -142,9 +148,9 @@ public sealed partial class AcadHomepageReader : ISiteReader
         if (drafts.IsEmpty)
         {
             order.Remove("publications");
-            if (sawPublications)
+            if (publicationsAt is { } at)
             {
-                notes.Warning(new SourceLine(Relative(root, AboutPage(root)!), 0), "a Publications section was found but no paper could be read from it");
+                notes.Warning(at, "a Publications section was found but no paper could be read from it");
             }
         }
 

@@ -79,6 +79,19 @@ internal static partial class KramdownHtml
                 line = broken + "<br />";
             }
 
+            if (!inFence && BlockAttributes().IsMatch(line))
+            {
+                // A block attribute list on its own line ("{: .no_toc}") styles the block above it; kramdown shows nothing.
+                i++;
+                continue;
+            }
+
+            if (!inFence && HeaderAttributes().Match(line) is { Success: true } attributes)
+            {
+                // kramdown's header id "# About Me {#about-me}" (or "{: #id .class}") names the heading; it is not its text.
+                line = line[..attributes.Index];
+            }
+
             // kramdown reads "<sup>*</sup>" as a star in a superscript; CommonMark would pair the stars into emphasis.
             markdown.Append(inFence ? line : SupStar().Replace(line, m => m.Value.Replace("*", "&#42;", StringComparison.Ordinal)));
             if (!inFence && WantsMarker(line))
@@ -252,6 +265,16 @@ internal static partial class KramdownHtml
     }
 
     /// <summary>A line that starts a new block rather than continuing a paragraph: a list item, heading, quote or fence.</summary>
+    /// <summary>kramdown's header id or attribute list ending an ATX heading: <c>{#id}</c>, <c>{: #id .class}</c>
+    /// (kramdown syntax, "Specifying a Header ID" and "Inline Attribute Lists").</summary>
+    [GeneratedRegex(@"(?<=^ {0,3}#{1,6}[ \t].*?)[ \t]*\{(:[^{}]*|#[A-Za-z][\w:.-]*([ \t][^{}]*)?)\}[ \t]*$", RegexOptions.CultureInvariant)]
+    private static partial Regex HeaderAttributes();
+
+    /// <summary>A block inline attribute list alone on its line: <c>{: .class #id key="value"}</c> (kramdown syntax,
+    /// "Block Inline Attribute Lists"); <c>{::options}</c> extensions too.</summary>
+    [GeneratedRegex(@"^ {0,3}\{:[^{}]*\}[ \t]*$", RegexOptions.CultureInvariant)]
+    private static partial Regex BlockAttributes();
+
     [GeneratedRegex(@"^\s{0,3}([-*+]\s|\d{1,3}[.)]\s|#|>|```|~~~)", RegexOptions.CultureInvariant)]
     private static partial Regex BlockMarker();
 

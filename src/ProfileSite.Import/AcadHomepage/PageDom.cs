@@ -105,7 +105,7 @@ internal sealed partial class PageDom
                 var (title, icon) = HeadingText(heading);
                 // An anchor right after the heading (some forks put it there) names this part too.
                 anchor ??= nodes.Select(AnchorOf).FirstOrDefault(a => a is not null);
-                parts.Add(new PagePart(Classify(title, anchor, nodes, parts.Count == 0), title, icon, anchor, heading, [.. nodes], LineOf(heading)));
+                parts.Add(new PagePart(Classify(title, anchor ?? heading.Id, nodes, parts.Count == 0), title, icon, anchor, heading, [.. nodes], LineOf(heading)));
             }
 
             nodes.Clear();
@@ -241,7 +241,8 @@ internal sealed partial class PageDom
     {
         var t = title.ToLowerInvariant();
         var a = (anchor ?? "").ToLowerInvariant().Trim('-');
-        if (AboutWords().IsMatch(t) || (t.Length == 0 && a is "about-me" or "about"))
+        // The anchor names the part whatever its heading says: '<h1 id="about-me">Hi! I am ...</h1>' opens the About text.
+        if (AboutWords().IsMatch(t) || a is "about-me" or "about")
         {
             return PartKind.About;
         }
@@ -261,8 +262,9 @@ internal sealed partial class PageDom
             return PartKind.Publications;
         }
 
-        // A "Highlights" or "Selected work" part made of paper boxes is part of the publications.
-        if (HighlightWords().IsMatch(t) && nodes.OfType<IElement>().Any(e => PaperBoxes.IsBox(e) || e.QuerySelector("[class*='paper-box']") is not null))
+        // A part made of paper boxes is part of the publications, whatever its heading says: "Highlights",
+        // "Selected work", or a research topic under its own top-level heading ("📚 Retrieval/RAG").
+        if (nodes.OfType<IElement>().Any(e => PaperBoxes.IsBox(e) || e.QuerySelector("[class*='paper-box']") is not null))
         {
             return PartKind.Publications;
         }

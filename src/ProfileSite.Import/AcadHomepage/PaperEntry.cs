@@ -59,16 +59,44 @@ internal static partial class PaperEntryParser
         var used = new HashSet<int>(Enumerable.Range(titleStart, titleEnd - titleStart));
         // The authors follow the title (on its line or the next), or precede it (IEEE style).
         var after = ZoneAfter(text, titleEnd);
-        var (authors, stop) = ReadAuthors(runs, after.Start, after.End, used);
-        if (authors.Count == 0)
+        var afterUsed = new HashSet<int>(used);
+        var namesFirst = false;
+        var (authors, stop) = ReadAuthors(runs, after.Start, after.End, afterUsed);
+        if (authors.Count < 2)
         {
-            var lineStart = text.LastIndexOf('\n', Math.Max(0, titleStart - 1)) + 1;
-            (authors, stop) = ReadAuthors(runs, lineStart, titleStart, used);
-            if (authors.Count > 0)
+            // Names before the title ("Authors, "Title". *Venue*, 2025."): the one italic word after the title
+            // ("*Information Fusion*") reads like a name too, so the longer list wins.
+            var lineStart = AfterLeadingButtons(runs, text.LastIndexOf('\n', Math.Max(0, titleStart - 1)) + 1, titleStart);
+            var beforeUsed = new HashSet<int>(used);
+            var (before, _) = ReadAuthors(runs, lineStart, titleStart, beforeUsed);
+            if (before.Count > authors.Count)
             {
-                stop = titleEnd;
+                (authors, stop, afterUsed, namesFirst) = (before, titleEnd, beforeUsed, true);
             }
         }
+
+        if (authors.Count < 2 && !namesFirst)
+        {
+            // A card that puts the venue and notes between title and names ("*TGRS, 2024*", "🏆 **Highly Cited**",
+            // then "Keyan Chen, **Owner**, ..."): a later line that is a list with the owner's emphasis holds them.
+            // The venue keeps being looked for from the first line after the title.
+            for (var lineStart = after.End + 1; lineStart < text.Length && lineStart <= after.End + 600;)
+            {
+                var lineEnd = text.IndexOf('\n', lineStart);
+                lineEnd = lineEnd < 0 ? text.Length : lineEnd;
+                var laterUsed = new HashSet<int>(used);
+                var (later, _) = ReadAuthors(runs, lineStart, lineEnd, laterUsed);
+                if (later.Count >= 2 && later.Any(a => a.Emphasized))
+                {
+                    (authors, afterUsed) = (later, laterUsed);
+                    break;
+                }
+
+                lineStart = lineEnd + 1;
+            }
+        }
+
+        used.UnionWith(afterUsed);
 
         var href = link?.GetAttribute("href")?.Trim();
         var entry = new PaperEntry
@@ -81,7 +109,7 @@ internal static partial class PaperEntryParser
             Rest = Rest(runs, used),
         };
 
-        entry.Venue = Venue(runs, venueElement, stop, used);
+        entry.Venue = Venue(runs, venueElement, stop, used, namesFirst);
         foreach (var (element, label) in LinksOf(runs, link))
         {
             entry.Links.Add((label, element.GetAttribute("href")!.Trim(), element));
@@ -205,6 +233,46 @@ internal static partial class PaperEntryParser
         return null;
     }
 
+    /// <summary>
+    /// Where the names start on a line that opens with buttons: a linked venue shield
+    /// (<c>[![Paper](https://img.shields.io/badge/ICLR-2026-blue)](url)</c>) or a <c>[Paper](url)</c> link
+    /// before "Authors, "Title". Venue" is no author.
+    /// </summary>
+    private static int AfterLeadingButtons(Runs runs, int start, int end)
+    {
+        var text = runs.Text;
+        var i = start;
+        while (i < end)
+        {
+            if (text[i] is ' ' or '[' or ']' or '|' or Runs.ImageChar)
+            {
+                i++;
+                continue;
+            }
+
+            if (runs.LinkAt(i) is not { } link)
+            {
+                break;
+            }
+
+            var linkEnd = i;
+            while (linkEnd < end && runs.LinkAt(linkEnd) == link)
+            {
+                linkEnd++;
+            }
+
+            var label = Slice(text, i, linkEnd).Trim(' ', '[', ']', Runs.ImageChar);
+            if (label.Length > 0 && !LinkLabel().IsMatch(label))
+            {
+                break;
+            }
+
+            i = linkEnd;
+        }
+
+        return i;
+    }
+
     private static IElement? LinkInside(Runs runs, int start, int end)
     {
         for (var i = start; i < end; i++)
@@ -258,7 +326,8 @@ internal static partial class PaperEntryParser
                 || (c == ' ' && EmphasisChanges(runs, i, pieceStart));
             if (!cut)
             {
-                if (runs.LinkAt(i) is not null && !runs.StyleAt(i).HasFlag(RunStyle.Sup) && authors.Count > 0 && runs.LinkAt(i) != runs.LinkAt(Math.Max(start, i - 1)))
+                if (runs.LinkAt(i) is { } nameLink && !runs.StyleAt(i).HasFlag(RunStyle.Sup) && authors.Count > 0 && nameLink != runs.LinkAt(Math.Max(start, i - 1))
+                    && !IsLinkedName(runs, i, nameLink))
                 {
                     // A link after the names (a [Code] button) ends the list.
                     cut = true;
@@ -305,6 +374,23 @@ internal static partial class PaperEntryParser
         }
 
         return (authors, Math.Min(stop, end));
+    }
+
+    /// <summary>
+    /// True when the link starting at <paramref name="i"/> is a co-author's name linked to a homepage
+    /// ("[Xiang Chen](https://...)"), which continues the list; a [Code] button or a title ends it.
+    /// </summary>
+    private static bool IsLinkedName(Runs runs, int i, IElement link)
+    {
+        var end = i;
+        while (end < runs.Length && runs.LinkAt(end) == link)
+        {
+            end++;
+        }
+
+        var label = runs.Slice(i, end).Trim(' ', '[', ']');
+        var name = label.TrimEnd(Names.MarkChars.ToCharArray()).Trim();
+        return name.Length > 0 && !LinkLabel().IsMatch(name) && Names.IsName(name);
     }
 
     private static bool BoldRunWithYear(Runs runs, int start, int end)
@@ -441,7 +527,8 @@ internal static partial class PaperEntryParser
         return Names.IsName(written) ? new WrittenAuthor(written, marks, emphasized) : null;
     }
 
-    private static string? Venue(Runs runs, IElement? venueElement, int stop, HashSet<int> used)
+    // namesFirst: the authors came before the title, so an italic "*Information Fusion*" after it is no name.
+    private static string? Venue(Runs runs, IElement? venueElement, int stop, HashSet<int> used, bool namesFirst)
     {
         if (venueElement is not null)
         {
@@ -466,7 +553,7 @@ internal static partial class PaperEntryParser
                 }
 
                 var candidate = CleanVenue(runs.Slice(i, end));
-                if (candidate.Length >= 2 && !Names.IsName(candidate) && !LegendLike().IsMatch(candidate) && !candidate.StartsWith("TLDR", StringComparison.OrdinalIgnoreCase) && candidate.Length < 120
+                if (candidate.Length >= 2 && (namesFirst || !Names.IsName(candidate)) && !LegendLike().IsMatch(candidate) && !candidate.StartsWith("TLDR", StringComparison.OrdinalIgnoreCase) && candidate.Length < 120
                     && !LinkLabel().IsMatch(candidate.Trim('[', ']', ' ')) && !candidate.Contains("coming soon", StringComparison.OrdinalIgnoreCase))
                 {
                     Mark(used, i, end);

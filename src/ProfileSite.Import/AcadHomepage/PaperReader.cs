@@ -125,11 +125,53 @@ internal sealed partial class PaperReader(PageDom dom, HtmlToMarkdown markdown, 
                 continue;
             }
 
-            if (e.QuerySelector("[class*='paper-box'], ul, ol, h1, h2, h3, h4") is not null)
+            if (e.LocalName != "p" && e.QuerySelector("[class*='paper-box'], ul, ol, h1, h2, h3, h4, p, div") is not null)
             {
                 Walk(e.ChildNodes, state);
+                continue;
             }
+
+            // A whole citation in one paragraph ("[badge](url) Authors, "**Title**". In *Venue*. 2025. [[pdf](...)]")
+            // reads like a list entry without the bullet.
+            if (e.LocalName == "p" && Entry(e, e.ChildNodes, state))
+            {
+                continue;
+            }
+
+            NotAPaper(e, "text");
         }
+    }
+
+    /// <summary>Content of a Publications part that no paper was read from: the visitor saw it, so it is never left out silently.</summary>
+    private void NotAPaper(IElement element, string what)
+    {
+        var text = HtmlToMarkdown.PlainText(element);
+        if (text.Length > 0 && !MarkLegend.IsLegend(text))
+        {
+            notes.Dropped(dom.LineOf(element), $"{what} in Publications is not a paper (no title and author list found): \"{Shorten(text)}\"");
+        }
+    }
+
+    /// <summary>The paper these nodes name with a title and its authors (two, or the owner or an emphasized name), or null.</summary>
+    private PaperEntry? Citation(IEnumerable<INode> nodes)
+    {
+        var entry = PaperEntryParser.Parse(Runs.Of(nodes));
+        return entry is null || entry.Authors.Count == 0 || (entry.Authors.Count < 2 && !entry.Authors.Any(a => isOwner(a.Name) || a.Emphasized)) ? null : entry;
+    }
+
+    /// <summary>Adds the paper a list item or paragraph holds; false when its text is no citation with a title and authors.</summary>
+    private bool Entry(IElement element, IEnumerable<INode> nodes, State state)
+    {
+        if (Citation(nodes) is not { } entry)
+        {
+            return false;
+        }
+
+        // A venue shield with a year ("ICLR 2026") is the badge the visitor saw; a "Code | GitHub" shield is a button.
+        var badge = element.QuerySelectorAll("img").Select(i => Resources.ShieldText(i.GetAttribute("src") ?? ""))
+            .FirstOrDefault(t => t is not null && DateText.YearIn(t) is not null);
+        _found.Add(new Found(entry, false, dom.LineOf(element), badge, null, null, null, state.Year, state.Group, state.Highlight));
+        return true;
     }
 
     private void Box(IElement box, State state)
@@ -169,8 +211,10 @@ internal sealed partial class PaperReader(PageDom dom, HtmlToMarkdown markdown, 
     {
         var first = (IElement)nodes[start];
         var firstRuns = Runs.Of(first.ChildNodes);
-        if (MarkLegend.IsLegend(firstRuns.Text) || first.QuerySelector("[class*='paper-box']") is not null)
+        if (MarkLegend.IsLegend(firstRuns.Text) || first.QuerySelector("[class*='paper-box']") is not null
+            || Citation(first.ChildNodes) is not null)
         {
+            // A paragraph that is a whole citation stands alone: the paragraphs after it are not its venue or links.
             return null;
         }
 
@@ -184,8 +228,10 @@ internal sealed partial class PaperReader(PageDom dom, HtmlToMarkdown markdown, 
                 continue;
             }
 
-            if (nodes[end] is not IElement { LocalName: "p" } next || next.QuerySelector("strong, b, a") is { } && PageDom.HeadingLevel(next) > 0)
+            if (nodes[end] is not IElement { LocalName: "p" } next || next.QuerySelector("strong, b, a") is { } && PageDom.HeadingLevel(next) > 0
+                || Citation(next.ChildNodes) is not null)
             {
+                // A paragraph that is a whole citation by itself is the next paper, not this one's venue line.
                 break;
             }
 
@@ -212,21 +258,10 @@ internal sealed partial class PaperReader(PageDom dom, HtmlToMarkdown markdown, 
 
     private void ListEntry(IElement li, State state)
     {
-        var at = dom.LineOf(li);
-        var runs = Runs.Of(li.ChildNodes.Where(n => n is not IElement { LocalName: "ul" or "ol" }));
-        var entry = PaperEntryParser.Parse(runs);
-        if (entry is null || entry.Authors.Count == 0 || (entry.Authors.Count < 2 && !entry.Authors.Any(a => isOwner(a.Name) || a.Emphasized)))
+        if (!Entry(li, li.ChildNodes.Where(n => n is not IElement { LocalName: "ul" or "ol" }), state))
         {
-            var text = HtmlToMarkdown.PlainText(li);
-            if (!MarkLegend.IsLegend(runs.Text) && text.Length > 0)
-            {
-                notes.Dropped(at, $"list item in Publications is not a paper (no title and author list found): \"{Shorten(text)}\"");
-            }
-
-            return;
+            NotAPaper(li, "list item");
         }
-
-        _found.Add(new Found(entry, false, at, null, null, null, null, state.Year, state.Group, state.Highlight));
     }
 
     /// <summary>The card's other paragraphs and bullets: what is not title, authors, venue, links or legend.</summary>

@@ -135,5 +135,37 @@ internal sealed class Resources(string root, ImportNotes notes, Func<INode, Sour
         || src.Contains("badge", StringComparison.OrdinalIgnoreCase) && src.Contains("://", StringComparison.Ordinal)
         || src.Contains("clustrmaps", StringComparison.OrdinalIgnoreCase) || src.Contains("hits.", StringComparison.OrdinalIgnoreCase);
 
+    /// <summary>
+    /// The words a static shields.io badge shows, <c>https://img.shields.io/badge/ICLR-2026-blue</c> → "ICLR 2026",
+    /// or null for any other image. The path is <c>/badge/label-message-color</c> or <c>/badge/message-color</c>,
+    /// where <c>--</c> is a dash, <c>__</c> an underscore and <c>_</c> a space (shields.io, "Static Badge").
+    /// </summary>
+    public static string? ShieldText(string src)
+    {
+        if (!Uri.TryCreate(src.Trim(), UriKind.Absolute, out var uri) || !uri.Host.EndsWith("shields.io", StringComparison.OrdinalIgnoreCase)
+            || !uri.AbsolutePath.StartsWith("/badge/", StringComparison.OrdinalIgnoreCase))
+        {
+            return null;
+        }
+
+        var path = Uri.UnescapeDataString(uri.AbsolutePath["/badge/".Length..]);
+        var dot = path.LastIndexOf('.');
+        if (dot > path.LastIndexOf('-'))
+        {
+            path = path[..dot]; // "ICLR-2026-blue.svg"
+        }
+
+        var parts = path.Replace("--", "\u0001", StringComparison.Ordinal).Split('-')
+            .Select(p => p.Replace('\u0001', '-').Replace("__", "\u0002", StringComparison.Ordinal).Replace('_', ' ').Replace('\u0002', '_').Trim())
+            .ToList();
+        if (parts.Count < 2)
+        {
+            return null;
+        }
+
+        var words = string.Join(' ', parts[..^1].Where(p => p.Length > 0));
+        return words.Length == 0 ? null : words;
+    }
+
     private static string Shorten(string text) => text.Length > 70 ? text[..67] + "..." : text;
 }

@@ -77,4 +77,182 @@ public sealed class AcadHomepageReaderTests : IDisposable
         Assert.Null(result.Content.Sections[1].Items[0].Date);
         Assert.Equal(new PartialDate(2025, 11, 4), Assert.Single(result.Content.News).Date);
     }
+    [Fact]
+    public void Read_HeadingWithKramdownHeaderId_KeepsItsTitleAndItsPart()
+    {
+        var result = Read("""
+            # 👋 About Me {#about-me}
+
+            I study wireless networks.
+
+            # 🎖 Honors and Awards {: #honors .wide}
+            - *2021.06*: Best paper award.
+            """);
+
+        Assert.NotNull(result.Content.About);
+        Assert.Contains("I study wireless networks.", result.Content.About!.Markdown, StringComparison.Ordinal);
+        var section = Assert.Single(result.Content.Sections);
+        Assert.Equal("Honors and Awards", section.Title);
+        Assert.Equal("honors-and-awards", section.Id);
+        Assert.Equal(["about-me", "honors-and-awards"], result.Content.Site.SectionOrder.AsEnumerable());
+    }
+
+    [Fact]
+    public void Read_TopicHeadingsHoldingPaperBoxes_AreReadAsPublications()
+    {
+        var result = Read("""
+            # 📚 Retrieval
+
+            <div class='paper-box'><div class='paper-box-image'><div><div class="badge">ACL 2025</div></div></div>
+            <div class='paper-box-text' markdown="1">
+
+            [Beyond Prompting: An Efficient Embedding Framework](https://example.org/a)
+
+            **Jie Zhang**, Hanqi Yan, Lin Gui
+
+            </div>
+            </div>
+
+            # 🤔 Reasoning
+
+            <div class='paper-box'><div class='paper-box-image'><div><div class="badge">EMNLP 2025</div></div></div>
+            <div class='paper-box-text' markdown="1">
+
+            [Latent Reasoning in Small Steps](https://example.org/b)
+
+            Qinglin Zhu, **Jie Zhang**
+
+            </div>
+            </div>
+
+            # 🎖 Honors and Awards
+            - *2021.06*: Best paper award.
+            """);
+
+        Assert.Equal(["Beyond Prompting: An Efficient Embedding Framework", "Latent Reasoning in Small Steps"], result.Content.Publications.Select(p => p.Title).Order(StringComparer.Ordinal));
+        Assert.Equal(["ACL 2025", "EMNLP 2025"], result.Content.Publications.Select(p => p.Badge!).Order(StringComparer.Ordinal));
+        var section = Assert.Single(result.Content.Sections);
+        Assert.Equal("Honors and Awards", section.Title);
+        Assert.Equal(["publications", "honors-and-awards"], result.Content.Site.SectionOrder.AsEnumerable());
+    }
+
+    [Fact]
+    public void Read_PaperWrittenAsOneParagraph_IsReadLikeAListEntry()
+    {
+        var result = Read("""
+            # 📝 Publications
+
+            **Peer-reviewed Conference**
+
+            [![Paper](https://img.shields.io/badge/IJCAI-2025-blue)](https://example.org/ijcai) Xuan Lin, <u>Jie Zhang</u>, Daojian Zeng, "**Enhancing Reaction Prediction with Dual-task Learning**". In *Proceedings of the 34th International Joint Conference on Artificial Intelligence*. 2025. [[arXiv](https://arxiv.org/abs/2505.02639)] [[github](https://github.com/example/dual)]
+
+            [![Paper](https://img.shields.io/badge/ICLR-2025-blue)](https://example.org/iclr) <u>Jie Zhang</u>, Jun Xia, "**Electron Density-enhanced Geometry Learning**". In *Proceedings of The Thirteenth International Conference on Learning Representations*. 2025.
+
+            [![Paper](https://img.shields.io/badge/IF-2025-green)](https://example.org/if) Shuting Jin, <u>Jie Zhang</u>, Lian Shen, "**Adaptive Symmetry-based Perturbation for Molecular Graphs**". *Information Fusion*, 2025. [[paper](https://example.org/if)]
+            """);
+
+        Assert.Equal(3, result.Content.Publications.Length);
+        var journal = Assert.Single(result.Content.Publications, p => p.Title == "Adaptive Symmetry-based Perturbation for Molecular Graphs");
+        Assert.Equal(["Shuting Jin", "Jie Zhang", "Lian Shen"], journal.Authors.AsEnumerable());
+        Assert.Equal("Information Fusion", journal.Venue);
+        var paper = Assert.Single(result.Content.Publications, p => p.Title == "Enhancing Reaction Prediction with Dual-task Learning");
+        Assert.Equal(["Xuan Lin", "Jie Zhang", "Daojian Zeng"], paper.Authors.AsEnumerable());
+        Assert.Equal(2025, paper.Year);
+        Assert.Equal("IJCAI 2025", paper.Badge);
+        Assert.DoesNotContain(result.Notes, n => n.Message.Contains("no paper could be read", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Read_PublicationContentThatIsNoPaper_IsReportedWhereItStands()
+    {
+        var result = Read("""
+            # 📝 Representative Publications
+
+            <div style="border:2px solid #e5e7eb;">
+              <h3>[MICCAI 2020] A Network for Polyp Segmentation, Written in a Heading</h3>
+              <p>Deng-Ping Fan, <strong>Jie Zhang</strong>, Tao Zhou<br>Medical Image Computing, 2020</p>
+            </div>
+            """);
+
+        Assert.Empty(result.Content.Publications);
+        var dropped = Assert.Single(result.Notes, n => n.Kind == NoteKind.Dropped && n.Message.Contains("Deng-Ping Fan", StringComparison.Ordinal));
+        Assert.Equal("_pages/about.md", dropped.File);
+        Assert.True(dropped.Line >= 7, $"line {dropped.Line}");
+        var warning = Assert.Single(result.Notes, n => n.Message.Contains("no paper could be read", StringComparison.Ordinal));
+        Assert.Equal(5, warning.Line);
+    }
+    [Fact]
+    public void Read_HeadingAnchoredAsAboutMe_OpensTheAboutTextWhateverItSays()
+    {
+        var result = Read("""
+            <h1 id="about-me">Hi! I am Jie Zhang (Chinese name: 张杰)</h1>
+            I am an undergraduate student working on multi-agent systems.
+
+            # 🎖 Honors
+            - *2024.05*: First prize.
+            """);
+
+        Assert.NotNull(result.Content.About);
+        Assert.Equal("Hi! I am Jie Zhang (Chinese name: 张杰)", result.Content.About!.Title);
+        Assert.Contains("multi-agent systems", result.Content.About.Markdown, StringComparison.Ordinal);
+        Assert.Equal("Honors", Assert.Single(result.Content.Sections).Title);
+    }
+
+    [Fact]
+    public void Read_PaperWithoutYearOnAPageWithoutOtherPaperYears_GuessesFromTheNewsAndSaysSo()
+    {
+        var result = Read("""
+            # 🔥 News
+            - *2025.03*: Started my PhD.
+            - *2024.09*: Joined the lab.
+
+            # 📝 Publications
+
+            - [A Study of Things That Have No Year Yet](https://example.org/p), **Jie Zhang**, Xi Yang, Under Review
+            """);
+
+        var paper = Assert.Single(result.Content.Publications);
+        Assert.Equal(2025, paper.Year);
+        Assert.Contains(result.Notes, n => n.Kind == NoteKind.Guessed && n.Message.Contains("2025 (the newest news item)", StringComparison.Ordinal));
+    }
+    [Fact]
+    public void Read_BoxWithVenueAndNotesBeforeTheNames_FindsTheAuthorsOnTheirLine()
+    {
+        var result = Read("""
+            # 📝 Publications
+
+            <div class='paper-box'><div class='paper-box-image'><div><div class="badge">TGRS 2024</div></div></div>
+            <div class='paper-box-text' markdown="1">
+
+            <a class=PaperTitle href="https://arxiv.org/abs/2306.16269"><b>Learning to Prompt for Remote Sensing Instance Segmentation</b></a> \\
+             *IEEE Transactions on Geoscience and Remote Sensing (TGRS), 2024* \\
+            🏆️**ESI Highly Cited Paper**, **Most Popular (Top 5)**  \\
+            Keyan Chen, **<font color="#000000">Jie Zhang</font>**, Hao Chen, and Zhenwei Shi  \\
+            [<a href="https://github.com/example/prompter">Code</a>]
+
+            </div>
+            </div>
+            """);
+
+        var paper = Assert.Single(result.Content.Publications);
+        Assert.Equal(["Keyan Chen", "Jie Zhang", "Hao Chen", "Zhenwei Shi"], paper.Authors.AsEnumerable());
+        Assert.StartsWith("IEEE Transactions on Geoscience and Remote Sensing", paper.Venue, StringComparison.Ordinal);
+        Assert.DoesNotContain(result.Notes, n => n.Message.Contains("no authors found", StringComparison.Ordinal));
+    }
+    [Fact]
+    public void Read_CoauthorNamesLinkedToHomepages_StayInTheAuthorList()
+    {
+        var result = Read("""
+            # 📝 Publications
+
+            - ***Real-World Image Super-Resolution by Exclusionary Dual-Learning*** \
+            **Jie Zhang**, Jinghui Qin, [Yukai Shi](https://ykshi.example.org)\*, Zhijing Yang, [Jinshan Pan](https://jspan.example.org) \
+            IEEE Transactions on Multimedia (T-MM), 2022. [[arxiv](https://arxiv.org/abs/2206.02609)] [[code](https://github.com/example/rwsr)]
+            """);
+
+        var paper = Assert.Single(result.Content.Publications);
+        Assert.Equal(["Jie Zhang", "Jinghui Qin", "Yukai Shi*", "Zhijing Yang", "Jinshan Pan"], paper.Authors.AsEnumerable());
+        Assert.StartsWith("IEEE Transactions on Multimedia", paper.Venue, StringComparison.Ordinal);
+        Assert.Equal(2022, paper.Year);
+    }
 }
