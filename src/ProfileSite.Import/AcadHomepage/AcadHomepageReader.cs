@@ -60,6 +60,7 @@ public sealed partial class AcadHomepageReader : ISiteReader
         var config = JekyllConfig.Read(Path.Combine(root, JekyllConfig.File), notes);
         var navigation = Navigation(root);
         var page = PageSource.Read(root, AboutPage(root)!, notes);
+        NoteUnreadPages(root, page, notes);
         var dom = PageDom.Parse(page);
         var resources = new Resources(root, notes, dom.LineOf);
         var markdown = new HtmlToMarkdown(resources);
@@ -193,6 +194,55 @@ public sealed partial class AcadHomepageReader : ISiteReader
             Files = resources.Copies.Length,
         };
         return new ImportResult(content, counts, notes.All);
+    }
+
+    /// <summary>Jekyll folders that hold no page a visitor reads (templates, data, styles, the built site, drafts).</summary>
+    private static readonly HashSet<string> NotPages = new(StringComparer.Ordinal)
+    {
+        "_includes", "_layouts", "_sass", "_data", "_site", "_plugins", "_drafts",
+    };
+
+    /// <summary>
+    /// Import reads the About page and what it includes; every other page of the site (<c>_pages/cv.md</c>,
+    /// <c>_pages/about_zh.md</c>) and every collection (<c>_publications/</c>, <c>_posts/</c>, <c>_talks/</c>:
+    /// academicpages and forks that grew pages) is a <c>dropped</c> note, so nothing a visitor saw is lost silently.
+    /// </summary>
+    private static void NoteUnreadPages(string root, PageSource page, ImportNotes notes)
+    {
+        var read = page.Origins.Select(o => o.File).ToHashSet(StringComparer.Ordinal);
+        var pages = Path.Combine(root, "_pages");
+        foreach (var file in Directory.EnumerateFiles(pages, "*", SearchOption.AllDirectories).Where(IsPage).Order(StringComparer.Ordinal))
+        {
+            var relative = Relative(root, file);
+            if (!read.Contains(relative) && !Path.GetFileName(file).StartsWith("404", StringComparison.Ordinal) && !IsIncludePiece(relative))
+            {
+                notes.Dropped(new SourceLine(relative, 0), "another page of the site; import reads the About page only: put what it shows in content/sections/ or about.md");
+            }
+        }
+
+        foreach (var folder in Directory.EnumerateDirectories(root, "_*").Order(StringComparer.Ordinal))
+        {
+            var name = Path.GetFileName(folder);
+            if (name == "_pages" || NotPages.Contains(name))
+            {
+                continue;
+            }
+
+            var count = Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories).Count(IsPage);
+            if (count > 0)
+            {
+                notes.Dropped(new SourceLine(name + "/", 0),
+                    $"{count} page(s) of the Jekyll collection {name}/ are not imported (import reads the About page of an AcadHomepage site); "
+                    + (name == "_publications" ? "export them as BibTeX into content/publications/ or add one file per paper" : "move what they show by hand"));
+            }
+        }
+
+        static bool IsPage(string path) =>
+            path.EndsWith(".md", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".markdown", StringComparison.OrdinalIgnoreCase)
+            || path.EndsWith(".html", StringComparison.OrdinalIgnoreCase);
+
+        // A piece meant for include_relative that the page does not include (commented out, or an old one) is no page of its own.
+        static bool IsIncludePiece(string relative) => relative.Split('/') is { Length: > 2 } parts && parts[1] is "includes" or "include";
     }
 
     private static void AddOnce(List<string> order, string id)

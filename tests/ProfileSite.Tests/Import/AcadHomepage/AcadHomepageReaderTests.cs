@@ -20,6 +20,31 @@ public sealed class AcadHomepageReaderTests : IDisposable
     }
 
     [Fact]
+    public void Read_OtherPagesAndCollections_AreEachADroppedNote_ButIncludedPiecesAreNot()
+    {
+        Directory.CreateDirectory(Path.Combine(_site, "_pages", "includes"));
+        File.WriteAllText(Path.Combine(_site, "_pages", "includes", "news.md"), "# 🔥 News\n- *2024.05*: Joined the lab.\n");
+        File.WriteAllText(Path.Combine(_site, "_pages", "cv.md"), "---\npermalink: /cv/\n---\n# CV\n");
+        File.WriteAllText(Path.Combine(_site, "_pages", "404.md"), "---\npermalink: /404.html\n---\nNot found\n");
+        Directory.CreateDirectory(Path.Combine(_site, "_publications"));
+        File.WriteAllText(Path.Combine(_site, "_publications", "2020-01-01-paper.md"), "---\ntitle: A paper\n---\n");
+        File.WriteAllText(Path.Combine(_site, "_publications", "2021-01-01-paper.md"), "---\ntitle: Another\n---\n");
+        Directory.CreateDirectory(Path.Combine(_site, "_includes"));
+        File.WriteAllText(Path.Combine(_site, "_includes", "head.html"), "<meta>\n");
+
+        var result = Read("{% include_relative includes/news.md %}\n");
+
+        var dropped = result.Notes.Where(n => n.Kind == NoteKind.Dropped).Select(n => n.File).ToList();
+        Assert.Contains("_pages/cv.md", dropped);
+        Assert.Contains(result.Notes, n => n.File == "_publications/" && n.Message.StartsWith("2 page(s)", StringComparison.Ordinal));
+        Assert.DoesNotContain("_pages/includes/news.md", dropped);
+        Assert.DoesNotContain("_pages/about.md", dropped);
+        Assert.DoesNotContain("_pages/404.md", dropped);
+        Assert.DoesNotContain(dropped, f => f.StartsWith("_includes", StringComparison.Ordinal));
+        Assert.Single(result.Content.News);
+    }
+
+    [Fact]
     public void Read_RoleWrittenInWords_BecomesTheMark()
     {
         var result = Read("""
