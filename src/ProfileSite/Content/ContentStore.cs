@@ -20,6 +20,7 @@ public sealed class ContentStore : IDisposable
     private FrozenDictionary<string, CitationData> _remote = FrozenDictionary<string, CitationData>.Empty;
     private State? _state;
     private readonly TaskCompletionSource _startupPublished = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly TaskCompletionSource _startupPrepared = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private Publisher? _publisher;
     private Compressor? _compressor;
 
@@ -33,6 +34,13 @@ public sealed class ContentStore : IDisposable
 
     /// <summary>Completes once the startup snapshot is published (and its compression queued): for tests and benchmarks.</summary>
     public Task StartupPublished => _startupPublished.Task;
+
+    /// <summary>
+    /// Completes once <see cref="Published"/> is set for the startup snapshot (its addresses known, its pages
+    /// still being built), or once publishing could not begin: a request that arrives between "listening" and
+    /// this moment waits for it rather than miss the addresses only publishing knows (<c>/index.html</c>).
+    /// </summary>
+    public Task StartupPrepared => _startupPrepared.Task;
 
     /// <summary>What the current snapshot publishes; null until the server has started and publishing began.</summary>
     public PublishedSnapshot? Published => Volatile.Read(ref _state)?.Published;
@@ -106,6 +114,7 @@ public sealed class ContentStore : IDisposable
 
             var snapshot = publisher.Prepare(state.Content);
             Volatile.Write(ref _state, state with { Published = snapshot });
+            _startupPrepared.TrySetResult();
             var errors = await publisher.RenderAsync(snapshot.Primary, snapshot.Lifetime);
             Compress(snapshot);
             return errors;
@@ -113,6 +122,7 @@ public sealed class ContentStore : IDisposable
         finally
         {
             _publishing.Release();
+            _startupPrepared.TrySetResult();
             _startupPublished.TrySetResult();
         }
     }

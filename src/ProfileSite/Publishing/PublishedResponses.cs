@@ -22,9 +22,15 @@ internal sealed class PublishedPages(
     public Task InvokeAsync(HttpContext context)
     {
         var request = context.Request;
-        if (store.Published is not { } published || !(HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method)))
+        if (!(HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method)))
         {
             return next(context);
+        }
+
+        if (store.Published is not { } published)
+        {
+            // The first moments after "listening": publishing is about to begin (not a reload, whose old snapshot serves).
+            return store.StartupPrepared.IsCompleted ? next(context) : AfterStartupPreparedAsync(context);
         }
 
         var site = SiteFor(published, request);
@@ -59,6 +65,24 @@ internal sealed class PublishedPages(
         return representation is not null
             ? Send(context, representation, null)
             : WaitAndSendAsync(context, resource, theme);
+    }
+
+    private async Task AfterStartupPreparedAsync(HttpContext context)
+    {
+        try
+        {
+            await store.StartupPrepared.WaitAsync(_wait, context.RequestAborted);
+        }
+        catch (TimeoutException)
+        {
+            // Publishing did not begin in time: the page is rendered for this request, as when publishing fails.
+        }
+        catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
+        {
+            return; // the client is gone
+        }
+
+        await (store.Published is null ? next(context) : InvokeAsync(context));
     }
 
     /// <summary>The published site for this request's public URL: the configured one, or per host when <c>url</c> is unset (bounded).</summary>

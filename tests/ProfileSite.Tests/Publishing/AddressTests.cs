@@ -94,6 +94,31 @@ public sealed class AddressTests : IDisposable
         Assert.Equal("/publications/2024-flows", response.Headers["Location"]);
     }
 
+    [Fact]
+    public async Task IndexHtml_AskedTheMomentTheServerListens_Answers301_Not404()
+    {
+        await using var app = AppProcess.Start($"--ProfileSite:ContentPath={_content.ContentPath}", $"--ProfileSite:WebRootPath={_content.WebRootPath}");
+        var host = $"127.0.0.1:{app.BaseAddress.Port}";
+
+        // Before "Now listening" is even printed: the first connection Kestrel accepts.
+        RawResponse? first = null;
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (first is null)
+        {
+            try
+            {
+                first = await GetAsync(app.BaseAddress, "/index.html", host);
+            }
+            catch (System.Net.Sockets.SocketException) when (DateTime.UtcNow < deadline)
+            {
+                await Task.Delay(2);
+            }
+        }
+
+        Assert.True(first.Status == 301, $"/index.html answered {first.Status} right after the start");
+        Assert.Equal("/", first.Headers["Location"]);
+    }
+
     /// <summary>Other spellings of one address: case, trailing slash, index.html, percent-escapes, the base path's case or absence.</summary>
     private static HashSet<string> Variants(string path, string basePath, Random random)
     {
