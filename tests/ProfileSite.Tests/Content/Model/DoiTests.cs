@@ -4,7 +4,7 @@ namespace ProfileSite.Tests.Content.Model;
 
 public sealed class DoiTests
 {
-    // ACM Digital Library exports (JabRef's test library complex.bib holds 7) and the IEEE Computer
+    // ACM Digital Library exports (JabRef's test library complex.bib holds 12) and the IEEE Computer
     // Society's wrote the DOI as a link to their own resolver; it is the DOI all the same.
     [Theory]
     [InlineData("http://doi.acm.org/10.1145/1137627.1137631", "10.1145/1137627.1137631")]
