@@ -23,7 +23,7 @@ public static partial class BiblatexDates
     /// <summary>Reads an ISO 8601-2 date or range; null when the text is not one.</summary>
     public static BibDate? ParseDate(string text)
     {
-        var value = text.Trim();
+        var value = AsciiDigits(text).Trim();
         if (value.Length == 0)
         {
             return null;
@@ -112,6 +112,7 @@ public static partial class BiblatexDates
     /// </summary>
     public static (BibDate Date, string? Note)? FromYear(string yearText, string? monthText)
     {
+        yearText = AsciiDigits(yearText);
         var years = FourDigits().Matches(yearText);
         if (years.Count == 0)
         {
@@ -135,6 +136,7 @@ public static partial class BiblatexDates
     /// <summary>A month from <c>jan</c>, <c>January</c>, <c>Sept.</c>, <c>1</c>, or a text that names one (<c>May-June</c>); null otherwise.</summary>
     public static int? MonthOf(string text)
     {
+        text = AsciiDigits(text);
         if (Loading.Months.Parse(text) is { } month)
         {
             return month;
@@ -142,6 +144,28 @@ public static partial class BiblatexDates
 
         var word = MonthWord().Match(text);
         return word.Success ? Loading.Months.Parse(word.Value) : null;
+    }
+
+    /// <summary>
+    /// Digits of other scripts (<c>१९८७</c>, <c>٢٠٢٠</c>, full-width <c>２０２０</c>) as ASCII digits: biber
+    /// reads a date's numbers through <c>Unicode::UCD::num</c> (Biber::Date::Format), and the
+    /// patterns here, whose <c>\d</c> is any Unicode decimal digit, must only hand ASCII to <c>int.Parse</c>.
+    /// </summary>
+    private static string AsciiDigits(string text)
+    {
+        if (!text.Any(c => c > '\u007f' && char.IsDigit(c)))
+        {
+            return text;
+        }
+
+        return string.Create(text.Length, text, static (span, source) =>
+        {
+            for (var i = 0; i < source.Length; i++)
+            {
+                var c = source[i];
+                span[i] = c > '\u007f' && char.IsDigit(c) ? (char)('0' + (int)char.GetNumericValue(c)) : c;
+            }
+        });
     }
 
     [GeneratedRegex(@"^(?<y>-?\d{4}|\d{3}[Xu]|\d{2}[Xu]{2})(?:-(?<m>\d{2}|XX)(?:-(?<d>\d{2}|XX))?)?(?:T[\d:.]+(?:Z|[+-]\d{2}(?::?\d{2})?)?)?(?<q>[?~%])?$", RegexOptions.CultureInvariant)]

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Text.RegularExpressions;
 using Jint;
 
 namespace ProfileSite.Content.Formulas;
@@ -22,7 +23,7 @@ public sealed record MathResult(string Tex, string? MathMl, string Text, string?
 /// converted once per load (memoized). A Jint engine is not thread-safe, so conversions are
 /// serialised on it; the loader calls from one thread anyway.
 /// </summary>
-public sealed class MathConverter
+public sealed partial class MathConverter
 {
     /// <summary>The Temml version embedded (pinned in <c>Temml.targets</c>).</summary>
     public const string TemmlVersion = "0.13.5";
@@ -34,9 +35,23 @@ public sealed class MathConverter
 
     private static readonly Lazy<Prepared<Acornima.Ast.Script>> Prepared = new(PrepareTemml, LazyThreadSafetyMode.ExecutionAndPublication);
 
+    // A formula that runs longer than this is refused (with MaxStatements, the guard against a
+    // pathological input); Temml's own set-up is not bounded by it (see Deadline).
+    private static readonly TimeSpan DefaultFormulaTimeout = TimeSpan.FromSeconds(10);
+
     private readonly ConcurrentDictionary<(string Tex, bool Display), MathResult> _memo = new();
     private readonly Lock _lock = new();
+    private readonly TimeSpan _formulaTimeout;
     private Engine? _engine;
+
+    /// <summary>A converter whose formulas may each run for 10 seconds.</summary>
+    public MathConverter()
+        : this(DefaultFormulaTimeout)
+    {
+    }
+
+    /// <summary>A converter with another time limit per formula (tests: a limit every formula exceeds).</summary>
+    internal MathConverter(TimeSpan formulaTimeout) => _formulaTimeout = formulaTimeout;
 
     /// <summary>How many distinct formulas Temml converted (memo misses); for tests and the bench.</summary>
     public int Conversions { get; private set; }
@@ -49,6 +64,15 @@ public sealed class MathConverter
         var source = tex.Trim();
         return _memo.GetOrAdd((source, display), key => Run(key.Tex, key.Display));
     }
+
+    /// <summary>
+    /// LaTeX that Temml lacks but papers use, in Temml's terms: <c>\mbox{...}</c> (LaTeX's text box in
+    /// math, what DBLP writes for superscripts: <c>{}^{\mbox{1}}</c>) is <c>\text{...}</c>.
+    /// </summary>
+    private static string TemmlSource(string tex) => MboxCommand().Replace(tex, @"\text");
+
+    [GeneratedRegex(@"\\mbox(?![A-Za-z])", RegexOptions.CultureInvariant)]
+    private static partial Regex MboxCommand();
 
     private MathResult Run(string tex, bool display)
     {
@@ -70,7 +94,7 @@ public sealed class MathConverter
             var engine = _engine ??= NewEngine();
             try
             {
-                mathMl = engine.Invoke("__render", tex, display).AsString();
+                mathMl = engine.Invoke("__render", TemmlSource(tex), display).AsString();
             }
             catch (Jint.Runtime.JavaScriptException ex)
             {
@@ -95,12 +119,13 @@ public sealed class MathConverter
         return new MathResult(tex, mathMl, MathMl.ToText(mathMl), null);
     }
 
-    private static Engine NewEngine()
+    private Engine NewEngine()
     {
+        var deadline = new Deadline();
         var engine = new Engine(options => options
             .LimitRecursion(512)
             .MaxStatements(5_000_000)
-            .TimeoutInterval(TimeSpan.FromSeconds(10))
+            .Constraint(deadline)
             .Strict(false));
         engine.Execute(Prepared.Value);
         // throwOnError: an invalid formula is reported, not drawn in red; trust off: no \href, \class, \style.
@@ -109,7 +134,32 @@ public sealed class MathConverter
               return temml.renderToString(tex, { displayMode: display, throwOnError: true, trust: false, strict: false, xml: false });
             };
             """);
+        deadline.Limit = _formulaTimeout;
         return engine;
+    }
+
+    /// <summary>
+    /// A wall-clock limit per formula, armed by Jint at the start of each call (<c>Reset</c>) and
+    /// checked as the script runs. It is off while Temml's script is set up: that is our own code, run
+    /// once per load, and on a loaded machine it can take longer than any formula should; a limit
+    /// there made the whole content load, and so the start, fail on a timing.
+    /// </summary>
+    private sealed class Deadline : Constraint
+    {
+        private long _until;
+
+        public TimeSpan? Limit { get; set; }
+
+        public override void Check()
+        {
+            if (_until != 0 && System.Diagnostics.Stopwatch.GetTimestamp() > _until)
+            {
+                throw new TimeoutException("the formula took too long to convert");
+            }
+        }
+
+        public override void Reset() =>
+            _until = Limit is { } limit ? System.Diagnostics.Stopwatch.GetTimestamp() + Math.Max(1, (long)(limit.TotalSeconds * System.Diagnostics.Stopwatch.Frequency)) : 0;
     }
 
     private static Prepared<Acornima.Ast.Script> PrepareTemml()

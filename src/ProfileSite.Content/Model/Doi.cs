@@ -12,7 +12,11 @@ namespace ProfileSite.Content;
 /// </summary>
 public static partial class Doi
 {
-    /// <summary>The bare DOI from what was written: bare, <c>doi:10...</c>, or a doi.org / dx.doi.org URL (decoded); null when it is not a DOI.</summary>
+    /// <summary>
+    /// The bare DOI from what was written: bare, <c>doi:10...</c>, or a DOI resolver's URL (decoded):
+    /// doi.org, dx.doi.org, and the publishers' own proxies that older exports wrote, ACM's
+    /// <c>doi.acm.org</c> and the IEEE Computer Society's <c>doi.ieeecomputersociety.org</c>; null when it is not a DOI.
+    /// </summary>
     public static string? Parse(string? written)
     {
         if (string.IsNullOrWhiteSpace(written))
@@ -21,17 +25,19 @@ public static partial class Doi
         }
 
         var doi = written.Trim();
-        foreach (var prefix in new[] { "https://doi.org/", "http://doi.org/", "https://dx.doi.org/", "http://dx.doi.org/", "doi.org/", "doi:", "DOI:", "DOI " })
+        if (Resolver().Match(doi) is { Success: true } resolver)
         {
-            if (doi.StartsWith(prefix, StringComparison.OrdinalIgnoreCase))
+            doi = Uri.UnescapeDataString(doi[resolver.Length..].Trim());
+        }
+        else
+        {
+            foreach (var prefix in new[] { "doi:", "DOI:", "DOI " })
             {
-                doi = doi[prefix.Length..].Trim();
-                if (prefix.Contains("doi.org", StringComparison.Ordinal))
+                if (doi.StartsWith(prefix, StringComparison.OrdinalIgnoreCase))
                 {
-                    doi = Uri.UnescapeDataString(doi);
+                    doi = doi[prefix.Length..].Trim();
+                    break;
                 }
-
-                break;
             }
         }
 
@@ -57,6 +63,9 @@ public static partial class Doi
 
         return builder.ToString();
     }
+
+    [GeneratedRegex(@"^(?:https?://)?(?:dx\.doi\.org|doi\.org|doi\.acm\.org|doi\.ieeecomputersociety\.org)/", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex Resolver();
 
     // "10." a registrant code of digits and dots, "/", then a suffix of printable characters.
     [GeneratedRegex(@"^10\.\d{2,9}(?:\.\d+)*/\S(?:[^\p{C}]*\S)?$", RegexOptions.CultureInvariant)]

@@ -92,7 +92,7 @@ public readonly partial record struct PartialDate(int Year, int? Month, int? Day
 
     public static bool operator >=(PartialDate left, PartialDate right) => left.CompareTo(right) >= 0;
 
-    [GeneratedRegex(@"^(?<y>\d{4})(?:[-./](?<m>\d{1,2})(?:[-./](?<d>\d{1,2}))?)?$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^(?<y>[0-9]{4})(?:[-./](?<m>[0-9]{1,2})(?:[-./](?<d>[0-9]{1,2}))?)?$", RegexOptions.CultureInvariant)]
     private static partial Regex DatePattern();
 }
 

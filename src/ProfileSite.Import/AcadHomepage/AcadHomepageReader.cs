@@ -589,6 +589,6 @@ public sealed partial class AcadHomepageReader : ISiteReader
 
     private static string Shorten(string text) => text.Length > 60 ? text[..57] + "..." : text;
 
-    [GeneratedRegex(@"^last_modified_at:\s*['""]?(?<y>(19|20)\d\d)", RegexOptions.Multiline | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^last_modified_at:\s*['""]?(?<y>(19|20)[0-9][0-9])", RegexOptions.Multiline | RegexOptions.CultureInvariant)]
     private static partial Regex LastModified();
 }

@@ -607,6 +607,6 @@ internal sealed partial class PaperReader(PageDom dom, HtmlToMarkdown markdown, 
     [GeneratedRegex(@"arxiv|preprint|under review|submitted|in submission|under submission", RegexOptions.CultureInvariant)]
     private static partial Regex Preprint();
 
-    [GeneratedRegex(@"[./](?<y>(19[5-9]|20[0-4])\d)[./]", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"[./](?<y>(19[5-9]|20[0-4])[0-9])[./]", RegexOptions.CultureInvariant)]
     private static partial Regex DoiYear();
 }

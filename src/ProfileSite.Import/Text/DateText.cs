@@ -181,16 +181,16 @@ internal static partial class DateText
         return new PartialDate(year, month, day);
     }
 
-    [GeneratedRegex(@"^(?<y>\d{4})(?:\s*[-./]\s*(?<m>\d{1,2})(?:\s*[-./]\s*(?<d>\d{1,2}))?)?$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^(?<y>[0-9]{4})(?:\s*[-./]\s*(?<m>[0-9]{1,2})(?:\s*[-./]\s*(?<d>[0-9]{1,2}))?)?$", RegexOptions.CultureInvariant)]
     private static partial Regex YearFirst();
 
-    [GeneratedRegex(@"^(?<m>\d{1,2})\s*[-./]\s*(?<y>\d{4})$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^(?<m>[0-9]{1,2})\s*[-./]\s*(?<y>[0-9]{4})$", RegexOptions.CultureInvariant)]
     private static partial Regex MonthFirst();
 
-    [GeneratedRegex(@"^(?:(?<d>\d{1,2})\s+)?(?<name>[A-Za-z]{3,9})\.?,?\s*(?<y>\d{4})$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^(?:(?<d>[0-9]{1,2})\s+)?(?<name>[A-Za-z]{3,9})\.?,?\s*(?<y>[0-9]{4})$", RegexOptions.CultureInvariant)]
     private static partial Regex MonthName();
 
-    [GeneratedRegex(@"^(?<y>\d{4})\s*年\s*(?:(?<m>\d{1,2})\s*月)?$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^(?<y>[0-9]{4})\s*年\s*(?:(?<m>[0-9]{1,2})\s*月)?$", RegexOptions.CultureInvariant)]
     private static partial Regex ChineseDate();
 
     [GeneratedRegex(@"\s*(?:\s-\s*|\s*-\s|–|—|~|～|\sto\s)\s*", RegexOptions.CultureInvariant)]
@@ -199,9 +199,9 @@ internal static partial class DateText
     [GeneratedRegex(@"\((?:now|present|current)\)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex TrailingParenthesis();
 
-    [GeneratedRegex(@"(?<![\d./])(?<y>(?:19[5-9]|20[0-9])\d)(?![\d])", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?<![0-9./])(?<y>(?:19[5-9]|20[0-9])[0-9])(?![0-9])", RegexOptions.CultureInvariant)]
     private static partial Regex YearAnywhere();
 
-    [GeneratedRegex(@"[A-Za-z][-'’](?<yy>[0-3]\d)\b", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"[A-Za-z][-'’](?<yy>[0-3][0-9])\b", RegexOptions.CultureInvariant)]
     private static partial Regex ShortYear();
 }

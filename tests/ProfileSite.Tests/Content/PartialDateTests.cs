@@ -24,6 +24,8 @@ public sealed class PartialDateTests
     [InlineData("2023-02-29")]
     [InlineData("24-01")]
     [InlineData("2024-01-01T00:00")]
+    [InlineData("２０２４")]
+    [InlineData("١٤٤٥-٠١")]
     public void TryParse_RejectsEverythingElse(string text) => Assert.False(PartialDate.TryParse(text, out _));
 
     [Theory]

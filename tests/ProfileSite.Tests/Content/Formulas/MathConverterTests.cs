@@ -116,6 +116,35 @@ public sealed class MathConverterTests
         Assert.Equal(1, converter.Conversions);
     }
 
+    // DBLP writes superscripts in titles as \({}^{\mbox{1}}\) ("Arithmetizing Classes Around NC¹");
+    // \mbox is LaTeX's text box in math, which Temml knows as \text.
+    [Theory]
+    [InlineData(@"{}^{\mbox{1}}", "¹")]
+    [InlineData(@"\mbox{AC}^0", "AC⁰")]
+    public void Convert_Mbox_IsTextAsInLatex(string tex, string text)
+    {
+        var result = Converter.Convert(tex);
+
+        Assert.True(result.IsValid, result.Error);
+        Assert.Equal((tex, text), (result.Tex, result.Text));
+        Assert.Contains("<mtext", result.MathMl, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Convert_WhenFormulasRunOutOfTime_ReportsTheFormulaAndNeverFailsTheLoad()
+    {
+        // A machine so loaded that every formula exceeds its time: Temml's own set-up must still
+        // finish (it once ran under the formula limit and threw, which stopped the start), and each
+        // formula is an invalid one with a reason, shown as its source.
+        var converter = new MathConverter(TimeSpan.FromTicks(1));
+
+        var first = converter.Convert(@"\frac{a}{b}");
+        var second = converter.Convert(@"\sqrt{s}");
+
+        Assert.Equal(("formula too complex to convert", @"\frac{a}{b}"), (first.Error, first.Text));
+        Assert.Equal("formula too complex to convert", second.Error);
+    }
+
     [Fact]
     public void ReplaceWithText_TurnsMathInHtmlIntoUnicode()
     {
