@@ -43,6 +43,21 @@ public sealed class IndexTests : IDisposable
     }
 
     [Fact]
+    public async Task About_FirstFrameWaitsUntilTopBarAndProfileAreParsed()
+    {
+        var page = await GetHomeAsync();
+
+        // One render-blocking "expect" link in the head, naming the profile by its id: the browser paints
+        // nothing until that element is parsed whole, so the top bar and profile never show half-parsed.
+        var expect = Assert.Single(page.Head!.QuerySelectorAll("link[rel=expect]"));
+        Assert.Equal("render", expect.GetAttribute("blocking"));
+        var target = page.GetElementById(expect.GetAttribute("href")!.TrimStart('#'))!;
+        Assert.Equal("ASIDE", target.TagName);
+        Assert.NotNull(target.QuerySelector(".profile"));
+        Assert.Equal(DocumentPositions.Following, page.QuerySelector("header.masthead")!.CompareDocumentPosition(target) & DocumentPositions.Following);
+    }
+
+    [Fact]
     public async Task About_SidebarShowsTheProfile()
     {
         var page = await GetHomeAsync();
@@ -179,7 +194,8 @@ public sealed class IndexTests : IDisposable
         var page = await GetHomeAsync();
 
         // Canonical and feed links are absolute by definition (crawlers resolve nothing); they name this site, not a resource to load.
-        var assets = page.QuerySelectorAll("[src], link[href]:not([rel=canonical]):not([rel=alternate]), use[href], script[src]")
+        // The "expect" link names an element of this page (#id), not a resource either.
+        var assets = page.QuerySelectorAll("[src], link[href]:not([rel=canonical]):not([rel=alternate]):not([rel=expect]), use[href], script[src]")
             .Select(e => e.GetAttribute("src") ?? e.GetAttribute("href")!)
             .ToArray();
         Assert.NotEmpty(assets);
