@@ -61,15 +61,12 @@ public sealed class ImageTests(PhotoBrowserSite site) : IClassFixture<PhotoBrows
                 }
             }
 
-            // Counted from the end of parsing on. Before it, a busy machine (or a slow link) may paint a page
-            // whose later elements are not parsed yet, and whether it does is up to timing: what moves when they
-            // arrive is the layout's doing, not the images' (site.css keeps the avatar and the citation line still
-            // then; see picture > source, .profile .avatar and .profile-citations). The images' part is the check
-            // above: each box has its size before the image loads, whenever that is.
-            var shifts = await page.EvaluateAsync<Shift[]>("""
-                () => { const parsed = performance.getEntriesByType('navigation')[0].domContentLoadedEventStart;
-                        return window.__shifts.filter(s => s.at >= parsed); }
-                """);
+            // Every shift from the first frame on. The page paints nothing before its top bar and profile are
+            // parsed whole (the render-blocking "expect" link), so a page still arriving only grows downward, and
+            // an image's box has its size before it loads (checked above): nothing may move.
+            var shifts = (await page.EvaluateAsync<JsonElement>("() => window.__shifts")).EnumerateArray()
+                .Select(s => new Shift(s.GetProperty("value").GetDouble(), s.GetProperty("at").GetDouble(), s.GetProperty("moved").GetString()!))
+                .ToList();
             Assert.True(shifts.Sum(s => s.Value) == 0,
                 $"{path} at {width} px shifts by {shifts.Sum(s => s.Value):0.0000}: " + string.Join("; ", shifts.Select(s => $"{s.Moved} at {s.At:0} ms")));
         }
