@@ -76,5 +76,101 @@ internal static class AasJournals
         ["physscr"] = "Physica Scripta",
         ["planss"] = "Planetary and Space Science",
         ["procspie"] = "Proceedings of the SPIE",
+
+        // Macros ADS writes that aas_macros.sty 5.2 lacks (AASTeX 6 defines them); ADS's export
+        // service lists them beside their bibstems (adsabs/export_service, config.py).
+        ["maps"] = "Meteoritics and Planetary Science",
+        ["aas"] = "American Astronomical Society Meeting Abstracts",
+        ["dps"] = "AAS/Division for Planetary Sciences Meeting Abstracts",
     }.ToFrozenDictionary(StringComparer.Ordinal);
+
+    /// <summary>
+    /// Macro name to what LaTeX prints for it, the abbreviation astronomers cite by (ApJ, MNRAS,
+    /// A&amp;A): the definitions of <c>aas_macros.sty</c> as ADS distributes it ("These Macros are
+    /// taken from the AAS TeX macro package version 5.2"), <c>~</c> as a space; for the four macros
+    /// it lacks, and for <c>\apjl</c> (which it prints as ApJ, a Letter told apart by its page
+    /// number only), the ADS bibstem the export service pairs with the macro.
+    /// </summary>
+    internal static readonly FrozenDictionary<string, string> Abbreviations = new Dictionary<string, string>
+    {
+        ["aj"] = "AJ",
+        ["actaa"] = "Acta Astron.",
+        ["araa"] = "ARA&A",
+        ["apj"] = "ApJ",
+        ["apjl"] = "ApJL",
+        ["apjlett"] = "ApJL",
+        ["apjs"] = "ApJS",
+        ["apjsupp"] = "ApJS",
+        ["ao"] = "Appl. Opt.",
+        ["applopt"] = "Appl. Opt.",
+        ["apss"] = "Ap&SS",
+        ["aap"] = "A&A",
+        ["astap"] = "A&A",
+        ["aapr"] = "A&A Rev.",
+        ["aaps"] = "A&AS",
+        ["azh"] = "AZh",
+        ["baas"] = "BAAS",
+        ["bac"] = "Bull. astr. Inst. Czechosl.",
+        ["caa"] = "Chinese Astron. Astrophys.",
+        ["cjaa"] = "Chinese J. Astron. Astrophys.",
+        ["icarus"] = "Icarus",
+        ["jcap"] = "J. Cosmology Astropart. Phys.",
+        ["jrasc"] = "JRASC",
+        ["memras"] = "MmRAS",
+        ["mnras"] = "MNRAS",
+        ["na"] = "New A",
+        ["nar"] = "New A Rev.",
+        ["pra"] = "Phys. Rev. A",
+        ["prb"] = "Phys. Rev. B",
+        ["prc"] = "Phys. Rev. C",
+        ["prd"] = "Phys. Rev. D",
+        ["pre"] = "Phys. Rev. E",
+        ["prl"] = "Phys. Rev. Lett.",
+        ["pasa"] = "PASA",
+        ["pasp"] = "PASP",
+        ["pasj"] = "PASJ",
+        ["rmxaa"] = "Rev. Mexicana Astron. Astrofis.",
+        ["qjras"] = "QJRAS",
+        ["skytel"] = "S&T",
+        ["solphys"] = "Sol. Phys.",
+        ["sovast"] = "Soviet Ast.",
+        ["ssr"] = "Space Sci. Rev.",
+        ["zap"] = "ZAp",
+        ["nat"] = "Nature",
+        ["iaucirc"] = "IAU Circ.",
+        ["aplett"] = "Astrophys. Lett.",
+        ["apspr"] = "Astrophys. Space Phys. Res.",
+        ["bain"] = "Bull. Astron. Inst. Netherlands",
+        ["fcp"] = "Fund. Cosmic Phys.",
+        ["gca"] = "Geochim. Cosmochim. Acta",
+        ["grl"] = "Geophys. Res. Lett.",
+        ["jcp"] = "J. Chem. Phys.",
+        ["jgr"] = "J. Geophys. Res.",
+        ["jqsrt"] = "J. Quant. Spec. Radiat. Transf.",
+        ["memsai"] = "Mem. Soc. Astron. Italiana",
+        ["nphysa"] = "Nucl. Phys. A",
+        ["physrep"] = "Phys. Rep.",
+        ["physscr"] = "Phys. Scr",
+        ["planss"] = "Planet. Space Sci.",
+        ["procspie"] = "Proc. SPIE",
+        ["psj"] = "PSJ",
+        ["maps"] = "M&PS",
+        ["aas"] = "AAS",
+        ["dps"] = "DPS",
+    }.ToFrozenDictionary(StringComparer.Ordinal);
+
+    /// <summary>
+    /// The abbreviation of a venue written as one AAS macro and nothing else (<c>\apj</c>,
+    /// <c>{\mnras}</c>, as ADS writes <c>journal</c>), or null for any other value.
+    /// </summary>
+    internal static string? AbbreviationOf(string raw)
+    {
+        var text = raw.Trim();
+        while (text.Length > 1 && text[0] == '{' && text[^1] == '}')
+        {
+            text = text[1..^1].Trim();
+        }
+
+        return text.Length > 1 && text[0] == '\\' && Abbreviations.TryGetValue(text[1..], out var abbreviation) ? abbreviation : null;
+    }
 }
