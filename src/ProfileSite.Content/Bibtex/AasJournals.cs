@@ -4,94 +4,24 @@ namespace ProfileSite.Content.Bibtex;
 
 /// <summary>
 /// The journal macros of the AAS (<c>aas_macros.sty</c>, also defined by AASTeX, <c>mnras.cls</c> and
-/// <c>aa.cls</c>), which NASA ADS writes in every BibTeX export: <c>journal = {\apj}</c>. LaTeX
-/// prints them as abbreviations (ApJ); a homepage, CSL-JSON and Google Scholar's
-/// <c>citation_journal_title</c> want the journal's name, so each maps to the full name the
-/// ADS documentation gives for it ("AAS Macros for journal names", ui.adsabs.harvard.edu help).
+/// <c>aa.cls</c>), which NASA ADS writes in every BibTeX export: <c>journal = {\apj}</c>. Each reads
+/// as what LaTeX prints for it, the abbreviation astronomers cite by (ApJ, MNRAS, A&amp;A, Phys. Rev. D):
+/// that is what the owner's own papers show for the entry, and what ADS's export service itself
+/// puts in CSL's <c>container-title</c> for the AAS styles by default (adsabs/export_service,
+/// <c>exportsrv/formatter/cslFormat.py</c>, "use macro (default)").
 /// </summary>
 internal static class AasJournals
 {
-    /// <summary>Macro name (without the backslash) to the journal's full name.</summary>
-    internal static readonly FrozenDictionary<string, string> Names = new Dictionary<string, string>
-    {
-        ["aj"] = "Astronomical Journal",
-        ["actaa"] = "Acta Astronomica",
-        ["araa"] = "Annual Review of Astronomy and Astrophysics",
-        ["apj"] = "Astrophysical Journal",
-        ["apjl"] = "Astrophysical Journal Letters",
-        ["apjlett"] = "Astrophysical Journal Letters",
-        ["apjs"] = "Astrophysical Journal Supplement Series",
-        ["apjsupp"] = "Astrophysical Journal Supplement Series",
-        ["ao"] = "Applied Optics",
-        ["applopt"] = "Applied Optics",
-        ["apss"] = "Astrophysics and Space Science",
-        ["aap"] = "Astronomy and Astrophysics",
-        ["astap"] = "Astronomy and Astrophysics",
-        ["aapr"] = "Astronomy and Astrophysics Review",
-        ["aaps"] = "Astronomy and Astrophysics Supplement Series",
-        ["azh"] = "Astronomicheskii Zhurnal",
-        ["baas"] = "Bulletin of the American Astronomical Society",
-        ["bac"] = "Bulletin of the Astronomical Institutes of Czechoslovakia",
-        ["caa"] = "Chinese Astronomy and Astrophysics",
-        ["cjaa"] = "Chinese Journal of Astronomy and Astrophysics",
-        ["icarus"] = "Icarus",
-        ["jaavso"] = "Journal of the American Association of Variable Star Observers",
-        ["jcap"] = "Journal of Cosmology and Astroparticle Physics",
-        ["jrasc"] = "Journal of the Royal Astronomical Society of Canada",
-        ["memras"] = "Memoirs of the Royal Astronomical Society",
-        ["mnras"] = "Monthly Notices of the Royal Astronomical Society",
-        ["na"] = "New Astronomy",
-        ["nar"] = "New Astronomy Reviews",
-        ["pasa"] = "Publications of the Astronomical Society of Australia",
-        ["pra"] = "Physical Review A",
-        ["prb"] = "Physical Review B",
-        ["prc"] = "Physical Review C",
-        ["prd"] = "Physical Review D",
-        ["pre"] = "Physical Review E",
-        ["prl"] = "Physical Review Letters",
-        ["pasp"] = "Publications of the Astronomical Society of the Pacific",
-        ["pasj"] = "Publications of the Astronomical Society of Japan",
-        ["psj"] = "Planetary Science Journal",
-        ["qjras"] = "Quarterly Journal of the Royal Astronomical Society",
-        ["rmxaa"] = "Revista Mexicana de Astronomía y Astrofísica",
-        ["skytel"] = "Sky and Telescope",
-        ["solphys"] = "Solar Physics",
-        ["sovast"] = "Soviet Astronomy",
-        ["ssr"] = "Space Science Reviews",
-        ["zap"] = "Zeitschrift für Astrophysik",
-        ["nat"] = "Nature",
-        ["iaucirc"] = "IAU Circulars",
-        ["aplett"] = "Astrophysics Letters",
-        ["apspr"] = "Astrophysics Space Physics Research",
-        ["bain"] = "Bulletin of the Astronomical Institutes of the Netherlands",
-        ["fcp"] = "Fundamentals of Cosmic Physics",
-        ["gca"] = "Geochimica et Cosmochimica Acta",
-        ["grl"] = "Geophysical Research Letters",
-        ["jcp"] = "Journal of Chemical Physics",
-        ["jgr"] = "Journal of Geophysical Research",
-        ["jqsrt"] = "Journal of Quantitative Spectroscopy and Radiative Transfer",
-        ["memsai"] = "Memorie della Società Astronomica Italiana",
-        ["nphysa"] = "Nuclear Physics A",
-        ["physrep"] = "Physics Reports",
-        ["physscr"] = "Physica Scripta",
-        ["planss"] = "Planetary and Space Science",
-        ["procspie"] = "Proceedings of the SPIE",
-
-        // Macros ADS writes that aas_macros.sty 5.2 lacks (AASTeX 6 defines them); ADS's export
-        // service lists them beside their bibstems (adsabs/export_service, config.py).
-        ["maps"] = "Meteoritics and Planetary Science",
-        ["aas"] = "American Astronomical Society Meeting Abstracts",
-        ["dps"] = "AAS/Division for Planetary Sciences Meeting Abstracts",
-    }.ToFrozenDictionary(StringComparer.Ordinal);
-
     /// <summary>
     /// Macro name to what LaTeX prints for it, the abbreviation astronomers cite by (ApJ, MNRAS,
     /// A&amp;A): the definitions of <c>aas_macros.sty</c> as ADS distributes it ("These Macros are
-    /// taken from the AAS TeX macro package version 5.2"), <c>~</c> as a space; for the four macros
-    /// it lacks, and for <c>\apjl</c> (which it prints as ApJ, a Letter told apart by its page
-    /// number only), the ADS bibstem the export service pairs with the macro.
+    /// taken from the AAS TeX macro package version 5.2"), <c>~</c> as a space. For <c>\apjl</c>,
+    /// which it prints as ApJ (a Letter told apart by its page number only), and for the four macros
+    /// ADS writes that it lacks (<c>\psj</c>, <c>\maps</c>, <c>\aas</c>, <c>\dps</c>), the ADS
+    /// bibstem the export service pairs with the macro (adsabs/export_service, <c>config.py</c>),
+    /// the meeting ones with "Meeting Abstracts".
     /// </summary>
-    internal static readonly FrozenDictionary<string, string> Abbreviations = new Dictionary<string, string>
+    internal static readonly FrozenDictionary<string, string> Names = new Dictionary<string, string>
     {
         ["aj"] = "AJ",
         ["actaa"] = "Acta Astron.",
@@ -155,22 +85,7 @@ internal static class AasJournals
         ["procspie"] = "Proc. SPIE",
         ["psj"] = "PSJ",
         ["maps"] = "M&PS",
-        ["aas"] = "AAS",
-        ["dps"] = "DPS",
+        ["aas"] = "AAS Meeting Abstracts",
+        ["dps"] = "AAS/DPS Meeting Abstracts",
     }.ToFrozenDictionary(StringComparer.Ordinal);
-
-    /// <summary>
-    /// The abbreviation of a venue written as one AAS macro and nothing else (<c>\apj</c>,
-    /// <c>{\mnras}</c>, as ADS writes <c>journal</c>), or null for any other value.
-    /// </summary>
-    internal static string? AbbreviationOf(string raw)
-    {
-        var text = raw.Trim();
-        while (text.Length > 1 && text[0] == '{' && text[^1] == '}')
-        {
-            text = text[1..^1].Trim();
-        }
-
-        return text.Length > 1 && text[0] == '\\' && Abbreviations.TryGetValue(text[1..], out var abbreviation) ? abbreviation : null;
-    }
 }

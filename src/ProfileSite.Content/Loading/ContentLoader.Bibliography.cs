@@ -275,8 +275,6 @@ public sealed partial class ContentLoader
             MoreEditors = editors.EtAl,
             Translators = [.. translators.Names.Select(ToAuthor)],
             Venue = venue,
-            // The venue is the journal's name; the card's badge shows what LaTeX prints for ADS's macro (ApJ).
-            Badge = venueField is null || entry.Field(venueField) is not { } venueValue ? null : AasJournals.AbbreviationOf(venueValue.Raw),
             VenueCsl = venueNodes.IsEmpty ? null : LatexRender.Csl(venueNodes, _math),
             Date = date?.Start ?? PartialDate.Unknown,
             EndDate = date?.End,
