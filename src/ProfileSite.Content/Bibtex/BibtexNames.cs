@@ -42,7 +42,19 @@ public sealed record PersonName(string First, string Von, string Last, string Jr
 /// <summary>The names of an <c>author</c>, <c>editor</c> or <c>translator</c> field.</summary>
 /// <param name="Names">Each person, decoded to Unicode.</param>
 /// <param name="EtAl">True when the list ends with <c>and others</c>.</param>
-public sealed record PersonList(ImmutableArray<PersonName> Names, bool EtAl);
+public sealed record PersonList(ImmutableArray<PersonName> Names, bool EtAl)
+{
+    /// <summary>
+    /// Names read otherwise than BibTeX would, each with the name as written and why: a list of
+    /// names separated by commas, a name that is only punctuation. Empty when none was repaired.
+    /// </summary>
+    public ImmutableArray<NameRepair> Repairs { get; init; } = [];
+}
+
+/// <summary>One name read otherwise than BibTeX reads it.</summary>
+/// <param name="Written">The name as written in the field (LaTeX source), to find it by.</param>
+/// <param name="Message">What was read instead, for the owner's warning.</param>
+public sealed record NameRepair(string Written, string Message);
 
 /// <summary>
 /// Splits BibTeX name lists as BibTeX does (Patashnik §4, pybtex's <c>Person</c>): names are
@@ -58,6 +70,7 @@ public static class BibtexNames
     public static PersonList Parse(string raw)
     {
         var names = ImmutableArray.CreateBuilder<PersonName>();
+        var repairs = ImmutableArray.CreateBuilder<NameRepair>();
         var etAl = false;
         foreach (var part in SplitTopLevel(raw, IsAndAt))
         {
@@ -73,10 +86,64 @@ public static class BibtexNames
                 continue;
             }
 
-            names.Add(ParseOne(written, decode: true));
+            if (CommaSeparatedList(written) is { } list)
+            {
+                names.AddRange(list.Select(n => ParseOne(n, decode: true)));
+                repairs.Add(new NameRepair(written,
+                    $"name \"{written}\" is {list.Count} names separated by commas, not one (BibTeX's forms are \"First von Last\", \"von Last, First\" and \"von Last, Jr, First\"); each is read as a name"));
+                continue;
+            }
+
+            var name = ParseOne(written, decode: true);
+            if (IsPunctuation(name.Family))
+            {
+                // NASA ADS writes names its records lack as punctuation: "{.}, S.~N. Agbo" for a
+                // name whose family part is missing, "{}, . . ." for authors left out.
+                if (IsPunctuation(name.First) && IsPunctuation(name.Jr))
+                {
+                    etAl = true;
+                    repairs.Add(new NameRepair(written, $"name \"{written}\" has no letters; read as \"and others\""));
+                    continue;
+                }
+
+                var rest = string.Join(' ', new[] { name.First, name.Jr }.Where(p => !IsPunctuation(p)));
+                name = ParseOne(rest, decode: false);
+                repairs.Add(new NameRepair(written, $"name \"{written}\" has a family part without letters; read as \"{name.Display}\""));
+            }
+
+            names.Add(name);
         }
 
-        return new PersonList(names.ToImmutable(), etAl);
+        return new PersonList(names.ToImmutable(), etAl) { Repairs = repairs.ToImmutable() };
+    }
+
+    /// <summary>True when the text has no letter or digit: empty, <c>.</c>, <c>. . .</c>, <c>…</c>.</summary>
+    private static bool IsPunctuation(string text) => !text.Any(char.IsLetterOrDigit);
+
+    /// <summary>
+    /// The names of a list written with commas instead of <c>and</c> ("Jie Feng, Tianhui Liu, Yuwei
+    /// Du, and Yong Li", as people edit Semantic Scholar's and Google Scholar's entries), or null.
+    /// BibTeX allows two commas in a name (<c>von Last, Jr, First</c>, Patashnik §4) and reads more
+    /// as "too many commas"; a middle part of several capitalised words is no "Jr" either. Each part
+    /// must then be a whole name of two or more words, so "Smith, John, Jr." stays one name.
+    /// </summary>
+    private static List<string>? CommaSeparatedList(string written)
+    {
+        var parts = SplitTopLevel(written, (s, i) => s[i] == ',' ? 1 : 0).Select(p => p.Trim()).ToList();
+        if (parts.Count < 3 || parts.Any(p => p.Contains('=', StringComparison.Ordinal)))
+        {
+            return null;
+        }
+
+        var named = parts.Where(p => p.Length > 0).ToList();
+        var middle = Words(parts[1]);
+        var jrLike = middle.Count == 1 || middle.Any(w => w.Length > 0 && !char.IsUpper(w[0]));
+        if (parts.Count == 3 && jrLike)
+        {
+            return null;
+        }
+
+        return named.Count >= 2 && named.All(p => Words(p).Count >= 2) ? named : null;
     }
 
     /// <summary>

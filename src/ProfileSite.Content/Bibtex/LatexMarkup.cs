@@ -288,6 +288,8 @@ public static partial class LatexMarkup
                             {
                                 nodes.Add(new LatexGroup(inner, tagStyle));
                             }
+
+                            SkipLayoutBeforePunctuation();
                         }
 
                         break;
@@ -527,6 +529,26 @@ public static partial class LatexMarkup
             if (letters)
             {
                 EndControlWord();
+            }
+        }
+
+        /// <summary>
+        /// Crossref keeps the JATS of titles pretty-printed, one element to a line
+        /// (<c>in\n    &lt;i&gt;Escherichia coli&lt;/i&gt;\n    : an evolutionary perspective</c>):
+        /// a line break after an element's end tag is layout, not a space, when punctuation that
+        /// follows a word directly comes next.
+        /// </summary>
+        private void SkipLayoutBeforePunctuation()
+        {
+            var k = _i;
+            while (k < s.Length && char.IsWhiteSpace(s[k]))
+            {
+                k++;
+            }
+
+            if (k < s.Length && s[k] is ',' or '.' or ':' or ';' or '?' or '!' or ')' && s.AsSpan(_i, k - _i).Contains('\n'))
+            {
+                _i = k;
             }
         }
 

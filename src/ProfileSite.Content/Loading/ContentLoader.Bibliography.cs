@@ -222,6 +222,12 @@ public sealed partial class ContentLoader
         }
 
         var doi = Verbatim(entry, "doi") is { } writtenDoi ? Doi.Parse(writtenDoi) : null;
+        if (doi is not null && Doi.FirstOfSeveral(doi) is { } firstDoi && entry.Field("doi") is { } severalDois)
+        {
+            warn(severalDois.Line, severalDois.Column, $"'doi' \"{doi}\" holds more than one DOI; the first, {firstDoi}, is the work's");
+            doi = firstDoi;
+        }
+
         if (doi is null && entry.Field("doi") is { } badDoi && Verbatim(entry, "doi") is { } shown)
         {
             warn(badDoi.Line, badDoi.Column, $"'doi' \"{shown}\" is not a DOI like 10.1000/xyz; it is left out");
@@ -309,7 +315,15 @@ public sealed partial class ContentLoader
         }
 
         _ = Latex(file, names, warn);
-        return BibtexNames.Parse(names.Raw);
+        var list = BibtexNames.Parse(names.Raw);
+        foreach (var repair in list.Repairs)
+        {
+            var at = names.Raw.IndexOf(repair.Written, StringComparison.Ordinal);
+            var (line, column) = at < 0 ? (names.Line, names.Column) : names.PositionOf(at);
+            warn(line, column, $"'{field}': {repair.Message}");
+        }
+
+        return list;
     }
 
     /// <summary>The LaTeX of a field, with one warning per unknown command and file and one per invalid formula.</summary>

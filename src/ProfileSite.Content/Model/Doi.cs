@@ -44,6 +44,29 @@ public static partial class Doi
         return Pattern().IsMatch(doi) ? doi : null;
     }
 
+    /// <summary>
+    /// The first DOI of a value that holds several run together, or null when it holds one: NASA ADS
+    /// joins a record's DOIs with nothing between them
+    /// (<c>10.1140/epjc/s10052-020-7683-610.48550/arXiv.1912.06970</c>, the article's and arXiv's),
+    /// and people separate them with spaces, commas or semicolons. A second DOI is a
+    /// <c>10.</c>, a registrant code of four or more digits and a slash inside the first one's
+    /// suffix (DOI Handbook §2.2.2: registrant codes of assigned DOIs have four or more digits).
+    /// </summary>
+    public static string? FirstOfSeveral(string doi)
+    {
+        var slash = doi.IndexOf('/', StringComparison.Ordinal);
+        if (slash < 0 || Second().Match(doi, slash + 1) is not { Success: true } second)
+        {
+            return null;
+        }
+
+        var first = doi[..second.Index].TrimEnd(' ', ',', ';', '\t');
+        return Pattern().IsMatch(first) ? first : null;
+    }
+
+    [GeneratedRegex(@"(?<=[\p{L}\p{N}\s,;])10\.\d{4,9}/", RegexOptions.CultureInvariant)]
+    private static partial Regex Second();
+
     /// <summary>The resolver URL: <c>https://doi.org/</c> and the DOI with unsafe characters percent-encoded (UTF-8).</summary>
     public static string ToUrl(string doi)
     {

@@ -50,10 +50,10 @@ public sealed class BibtexExportQuirksTests : IDisposable
         var content = Load().Content!;
 
         var paper = content.PublicationsBySlug["2016phrvl-116f1102a"];
-        Assert.Equal("Physical Review Letters", paper.Venue);
+        Assert.Equal("Phys. Rev. Lett.", paper.Venue);
         Assert.Equal(["B. P. Abbott", "R. Abbott"], paper.Authors.Select(a => a.Name));
         Assert.True(paper.MoreAuthors);
-        Assert.Equal(["Physical Review Letters"], Tags(content, paper.Slug, "citation_journal_title"));
+        Assert.Equal(["Phys. Rev. Lett."], Tags(content, paper.Slug, "citation_journal_title"));
         Assert.Equal(["B. P. Abbott", "R. Abbott"], Tags(content, paper.Slug, "citation_author"));
     }
 

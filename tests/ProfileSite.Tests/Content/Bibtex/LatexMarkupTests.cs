@@ -19,13 +19,13 @@ public sealed class LatexMarkupTests
     // ---- NASA ADS --------------------------------------------------------------------------
 
     [Theory]
-    [InlineData(@"\apj", "Astrophysical Journal")]
-    [InlineData(@"{\aap}", "Astronomy and Astrophysics")]
-    [InlineData(@"\mnras", "Monthly Notices of the Royal Astronomical Society")]
-    [InlineData(@"\prl", "Physical Review Letters")]
-    [InlineData(@"\apjl", "Astrophysical Journal Letters")]
-    [InlineData(@"\jcap", "Journal of Cosmology and Astroparticle Physics")]
-    public void AasJournalMacro_IsTheJournalsName(string latex, string expected)
+    [InlineData(@"\apj", "ApJ")]
+    [InlineData(@"{\aap}", "A&A")]
+    [InlineData(@"\mnras", "MNRAS")]
+    [InlineData(@"\prl", "Phys. Rev. Lett.")]
+    [InlineData(@"\apjl", "ApJL")]
+    [InlineData(@"\jcap", "J. Cosmology Astropart. Phys.")]
+    public void AasJournalMacro_IsWhatAasMacrosStyPrints(string latex, string expected)
     {
         var document = LatexMarkup.Parse(latex);
 
