@@ -662,6 +662,14 @@ internal static partial class PaperEntryParser
         }
 
         var text = runs.Text;
+        // "[CIKM 2026] Authors. Title. **(Best Paper Award)**": a bracketed tag opening a names-first entry is its venue.
+        if (namesFirst && LeadingTag().Match(text) is { Success: true } tag && runs.LinkAt(tag.Groups["v"].Index) is null
+            && CleanVenue(tag.Groups["v"].Value) is { Length: >= 2 } tagged && !LinkLabel().IsMatch(tagged))
+        {
+            Mark(used, tag.Index, tag.Index + tag.Length);
+            return tagged;
+        }
+
         // Italic, then bold, after the authors; then code spans and bracket labels anywhere; then plain text after the authors.
         foreach (var style in new[] { RunStyle.Italic, RunStyle.Bold })
         {
@@ -700,8 +708,9 @@ internal static partial class PaperEntryParser
                     end++;
                 }
 
+                // "`Chaowei Cui`": some forks set the owner's name in code, which is no venue.
                 var candidate = CleanVenue(runs.Slice(i, end));
-                if (candidate.Length >= 2)
+                if (candidate.Length >= 2 && !Names.IsName(candidate))
                 {
                     Mark(used, i, end);
                     return candidate;
@@ -818,6 +827,9 @@ internal static partial class PaperEntryParser
 
     [GeneratedRegex(@"\[(?<v>[A-Za-z][^\]\n]{1,40}?['’]?\d{2,4})\]", RegexOptions.CultureInvariant)]
     private static partial Regex BracketLabel();
+
+    [GeneratedRegex(@"^[\s\uFFFC]*\[(?<v>[A-Za-z][^\]\[\n,]{1,40})\]", RegexOptions.CultureInvariant)]
+    private static partial Regex LeadingTag();
 
     [GeneratedRegex(@"equal contribution|co-first|corresponding|contributed equally|co-senior|co-supervis", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex LegendLike();

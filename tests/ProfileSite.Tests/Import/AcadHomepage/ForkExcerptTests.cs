@@ -84,13 +84,16 @@ public sealed class ForkExcerptTests : IDisposable
 
             4. <span style="color:blue">[DASFAA 2023]</span> **Liwei Deng**, Yan Zhao, Hao Sun, Changjie Yang, Jiandong Xie, Kai Zheng. Fusing Local and Global Mobility Patterns for Trajectory Recovery. \[[Paper](https://link.springer.com/chapter/10.1007/978-3-031-30637-2_29)\]
 
+            5. <span style="color:blue">[DASFAA 2023]</span> Yupu Zhang, **Liwei Deng**, Yan Zhao, Jin Chen, Jiandong Xie, Kai Zheng. SimiDTR: Deep Trajectory Recovery with Enhanced Trajectory Similarity. **(Best Student Paper Award Runner Up)** \[[Paper](https://example.org/simidtr)\]
+
             **Selected Journal Papers**
 
             1. <span style="color:blue">[TOIS]</span> Yan Zhao+, **Liwei Deng+**, Kai Zheng. AdaTaskRec: An Adaptive Task Recommendation Framework in Spatial Crowdsourcing. ACM Transactions on Information Systems, 2023.
             """, "Liwei Deng 邓力玮");
 
         Assert.Empty(result.Notes.Where(n => n.Message.Contains("is not a paper", StringComparison.Ordinal)).Select(n => n.ToString()));
-        Assert.Equal(5, result.Content.Publications.Length);
+        Assert.Equal(6, result.Content.Publications.Length);
+        Assert.Equal("DASFAA 2023", Assert.Single(result.Content.Publications, p => p.Title.StartsWith("SimiDTR", StringComparison.Ordinal)).Venue);
         var dasfaa = Assert.Single(result.Content.Publications, p => p.Title.StartsWith("Fusing", StringComparison.Ordinal));
         Assert.Equal("Fusing Local and Global Mobility Patterns for Trajectory Recovery", dasfaa.Title);
         Assert.Equal(6, dasfaa.Authors.Length);
@@ -107,6 +110,7 @@ public sealed class ForkExcerptTests : IDisposable
         Assert.Equal(["邓力玮"], result.Content.Profile.Aliases.AsEnumerable());
         Assert.DoesNotContain(result.Notes, n => n.Message.Contains("is not the owner", StringComparison.Ordinal));
         var tois = Assert.Single(result.Content.Publications, p => p.Title.StartsWith("AdaTaskRec", StringComparison.Ordinal));
+        Assert.Equal("TOIS", tois.Venue);
         Assert.Equal(2023, tois.Year);
     }
 
@@ -131,6 +135,7 @@ public sealed class ForkExcerptTests : IDisposable
         Assert.Equal("A Data-Driven Method for Constructing the Spatial Database of Traditional Villages—A Case Study of Courtyard Residential Typologies in Yunnan, China", paper.Title);
         Assert.Equal(7, paper.Authors.Length);
         Assert.Equal("Chaowei Cui", paper.Authors[^1]);
+        Assert.NotEqual("Chaowei Cui", paper.Venue);
         Assert.Equal(2023, paper.Year);
     }
 
