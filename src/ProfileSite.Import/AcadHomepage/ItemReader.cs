@@ -264,7 +264,7 @@ internal sealed partial class ItemReader(PageDom dom, HtmlToMarkdown markdown)
         return t.Trim();
     }
 
-    [GeneratedRegex(@"^\s*\\?\*?\s*(?<d>(?:\d{4}(?:[./-]\d{1,2}){0,2}|\d{1,2}[./]\d{4}|[A-Z][a-z]{2,8}\.?,?\s+\d{4})(?:\s*[-–—~]\s*(?:\d{4}(?:[./-]\d{1,2}){0,2}|\d{1,2}[./]\d{4}|[A-Z][a-z]{2,8}\.?,?\s+\d{4}|[Nn]ow|[Pp]resent|至今|[Tt]oday)|(?:\s*[,/]\s*\d{4}(?:[./]\d{1,2})?)+)?(?:\s*\((?:now|present)\))?)\s*(?:[:：,，\-–|]|\s|$)", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^\s*(?:\\?[\[(【]\s*)?\\?\*?\s*(?<d>(?:\d{4}(?:[./-]\d{1,2}){0,2}|\d{1,2}[./]\d{4}|[A-Z][a-z]{2,8}\.?,?\s+\d{4})(?:\s*[-–—~]\s*(?:\d{4}(?:[./-]\d{1,2}){0,2}|\d{1,2}[./]\d{4}|[A-Z][a-z]{2,8}\.?,?\s+\d{4}|[Nn]ow|[Pp]resent|至今|[Tt]oday)|(?:\s*[,/]\s*\d{4}(?:[./]\d{1,2})?)+)?(?:\s*\((?:now|present)\))?)\s*(?:\\?[\])】]\s*)?(?:[:：,，\-–|]|\s|$)", RegexOptions.CultureInvariant)]
     private static partial Regex LeadingDate();
 
     [GeneratedRegex(@"^\s*(?:[:：,，;\-–—|]\s*)+", RegexOptions.CultureInvariant)]

@@ -144,6 +144,9 @@ internal static partial class KramdownHtml
         var t = line.TrimEnd();
         return t.Trim().Length > 0
             && !t.EndsWith('\\')
+            // "[Paper](" with the URL on the next line: kramdown strips the space around a link's URL, so it is one
+            // link; a marker between them would end it.
+            && !t.EndsWith("](", StringComparison.Ordinal)
             && !SetextOrBreak().IsMatch(t)
             && !ReferenceDefinition().IsMatch(t)
             && !TableDelimiter().IsMatch(t);

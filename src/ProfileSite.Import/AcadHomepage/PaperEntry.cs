@@ -230,7 +230,123 @@ internal static partial class PaperEntryParser
             break;
         }
 
+        // 5. "Authors. Title. Venue" with the title in plain text: the sentence after a list of names.
+        if (SentenceAfterNames(runs) is { } sentence)
+        {
+            return (sentence.Start, sentence.End, null);
+        }
+
+        // 6. A plain first line on its own, with a list of names on the next one (a card's title paragraph).
+        if (LineBeforeNames(runs) is { } line)
+        {
+            return (line.Start, line.End, null);
+        }
+
         return null;
+    }
+
+    /// <summary>
+    /// The title of a names-first citation (APA and many CVs: <c>Authors. Title. Venue, Year.</c>): two or more names
+    /// (or one emphasised) ending with a full stop open the first line, after any leading buttons or a
+    /// <c>[VENUE]</c> tag; the title runs to the next full stop before a space, the line's end, or a link.
+    /// </summary>
+    private static (int Start, int End)? SentenceAfterNames(Runs runs)
+    {
+        var text = runs.Text;
+        var start = 0;
+        while (start < text.Length && text[start] is ' ' or '\n' or Runs.ImageChar)
+        {
+            start++;
+        }
+
+        var lineEnd = text.IndexOf('\n', start);
+        lineEnd = lineEnd < 0 ? text.Length : lineEnd;
+        if (start >= lineEnd)
+        {
+            return null;
+        }
+
+        var namesStart = AfterLeadingButtons(runs, start, lineEnd);
+        // The names end at the first full stop that ends a sentence ("Kai Zheng. Fusing Local and Global ..."):
+        // read up to there only, so that a title with "and" in it is not taken for more names.
+        var dot = namesStart;
+        while (dot < lineEnd - 1 && !(text[dot] == '.' && text[dot + 1] == ' ' && (EndsSentence(text, namesStart, dot) || text[dot - 1] == '+')))
+        {
+            dot++;
+        }
+
+        if (dot >= lineEnd - 1)
+        {
+            return null;
+        }
+
+        var (names, stop) = ReadAuthors(runs, namesStart, dot, []);
+        if (stop < dot || names.Count < 2 && !(names.Count == 1 && names[0].Emphasized))
+        {
+            return null;
+        }
+
+        var titleStart = dot + 1;
+        while (titleStart < lineEnd && text[titleStart] == ' ')
+        {
+            titleStart++;
+        }
+
+        var titleEnd = titleStart;
+        while (titleEnd < lineEnd && runs.LinkAt(titleEnd) is null && text[titleEnd] != '['
+            && !(text[titleEnd] is '.' or '?' or '!' && (titleEnd + 1 == lineEnd || text[titleEnd + 1] == ' ')))
+        {
+            titleEnd++;
+        }
+
+        if (titleEnd < lineEnd && text[titleEnd] is '?' or '!')
+        {
+            titleEnd++;
+        }
+
+        var title = runs.Slice(titleStart, titleEnd);
+        return IsTitleLike(title) && !Names.IsName(title.Trim().TrimEnd('.')) ? (titleStart, titleEnd) : null;
+    }
+
+    /// <summary>
+    /// A card's title written as a plain paragraph (no link, no bold): the first line, when it reads like a title
+    /// and not like names, and the next line is a list of two or more names (or one emphasised).
+    /// </summary>
+    private static (int Start, int End)? LineBeforeNames(Runs runs)
+    {
+        var text = runs.Text;
+        var start = 0;
+        while (start < text.Length && text[start] is ' ' or '\n' or Runs.ImageChar)
+        {
+            start++;
+        }
+
+        var lineEnd = start < text.Length ? text.IndexOf('\n', start) : -1;
+        if (lineEnd <= start)
+        {
+            return null;
+        }
+
+        var line = runs.Slice(start, lineEnd);
+        if (!IsTitleLike(line) || ReadAuthors(runs, start, lineEnd, []).Item1.Count >= 2)
+        {
+            return null;
+        }
+
+        var next = lineEnd + 1;
+        while (next < text.Length && text[next] is ' ' or '\n')
+        {
+            next++;
+        }
+
+        if (next >= text.Length)
+        {
+            return null;
+        }
+
+        var nextEnd = text.IndexOf('\n', next);
+        var (names, _) = ReadAuthors(runs, next, nextEnd < 0 ? text.Length : nextEnd, []);
+        return names.Count >= 2 || names.Count == 1 && names[0].Emphasized ? (start, lineEnd) : null;
     }
 
     /// <summary>
@@ -252,6 +368,15 @@ internal static partial class PaperEntryParser
 
             if (runs.LinkAt(i) is not { } link)
             {
+                // "[CIKM 2026] Authors. Title.": a bracketed venue tag before the names is no author.
+                if (i > 0 && text[i - 1] == '[' && text.IndexOf(']', i, Math.Min(42, end - i)) is var close and > 0
+                    && Enumerable.Range(i, close - i).All(k => runs.LinkAt(k) is null) && !text.AsSpan(i, close - i).Contains(',')
+                    && close + 1 < end)
+                {
+                    i = close + 1;
+                    continue;
+                }
+
                 break;
             }
 
@@ -473,7 +598,8 @@ internal static partial class PaperEntryParser
         {
             var c = text[i];
             var style = runs.StyleAt(i);
-            if (Names.MarkChars.Contains(c, StringComparison.Ordinal))
+            // '+' marks co-first authors on some pages ("Yan Zhao+", "Banglie Yang<sup>+</sup>"); it is no name letter.
+            if (Names.MarkChars.Contains(c, StringComparison.Ordinal) || c == '+')
             {
                 marks.Add(new WrittenMark(c, style.HasFlag(RunStyle.Sup)));
                 continue;
@@ -536,6 +662,14 @@ internal static partial class PaperEntryParser
         }
 
         var text = runs.Text;
+        // "[CIKM 2026] Authors. Title. **(Best Paper Award)**": a bracketed tag opening a names-first entry is its venue.
+        if (namesFirst && LeadingTag().Match(text) is { Success: true } tag && runs.LinkAt(tag.Groups["v"].Index) is null
+            && CleanVenue(tag.Groups["v"].Value) is { Length: >= 2 } tagged && !LinkLabel().IsMatch(tagged))
+        {
+            Mark(used, tag.Index, tag.Index + tag.Length);
+            return tagged;
+        }
+
         // Italic, then bold, after the authors; then code spans and bracket labels anywhere; then plain text after the authors.
         foreach (var style in new[] { RunStyle.Italic, RunStyle.Bold })
         {
@@ -574,8 +708,9 @@ internal static partial class PaperEntryParser
                     end++;
                 }
 
+                // "`Chaowei Cui`": some forks set the owner's name in code, which is no venue.
                 var candidate = CleanVenue(runs.Slice(i, end));
-                if (candidate.Length >= 2)
+                if (candidate.Length >= 2 && !Names.IsName(candidate))
                 {
                     Mark(used, i, end);
                     return candidate;
@@ -678,7 +813,7 @@ internal static partial class PaperEntryParser
     [GeneratedRegex(@"(?i)\b(?:doi:\s*|doi\.org/|DOI\s*:\s*)(?<doi>10\.\d{4,9}/[^\s,;""'<>|]+)", RegexOptions.CultureInvariant)]
     private static partial Regex Doi();
 
-    [GeneratedRegex(@"\((CCF|CORE|JCR|SCI|EI|Q[1-4])[^)]*\)|\b(CCF|CORE)[- ]?[ABC]\*?\b", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\((CCF|CORE|Core|JCR|SCI|EI|Q[1-4])[^)]*\)|\b(CCF|CORE)[- ]?[ABC]\*?\b", RegexOptions.CultureInvariant)]
     private static partial Regex RankTag();
 
     [GeneratedRegex(@"^(?<n>[^,]{2,80}),\s*(?<y>(19|20)\d\d)\.\s+\S.*$", RegexOptions.CultureInvariant)]
@@ -692,6 +827,9 @@ internal static partial class PaperEntryParser
 
     [GeneratedRegex(@"\[(?<v>[A-Za-z][^\]\n]{1,40}?['’]?\d{2,4})\]", RegexOptions.CultureInvariant)]
     private static partial Regex BracketLabel();
+
+    [GeneratedRegex(@"^[\s\uFFFC]*\[(?<v>[A-Za-z][^\]\[\n,]{1,40})\]", RegexOptions.CultureInvariant)]
+    private static partial Regex LeadingTag();
 
     [GeneratedRegex(@"equal contribution|co-first|corresponding|contributed equally|co-senior|co-supervis", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex LegendLike();

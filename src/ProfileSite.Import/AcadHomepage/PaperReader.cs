@@ -152,11 +152,19 @@ internal sealed partial class PaperReader(PageDom dom, HtmlToMarkdown markdown, 
         }
     }
 
-    /// <summary>The paper these nodes name with a title and its authors (two, or the owner or an emphasized name), or null.</summary>
+    /// <summary>The paper these nodes name with a title and its authors (two, or the owner or an emphasized name, or one beside a linked title and a dated venue), or null.</summary>
     private PaperEntry? Citation(IEnumerable<INode> nodes)
     {
         var entry = PaperEntryParser.Parse(Runs.Of(nodes));
-        return entry is null || entry.Authors.Count == 0 || (entry.Authors.Count < 2 && !entry.Authors.Any(a => isOwner(a.Name) || a.Emphasized)) ? null : entry;
+        if (entry is null || entry.Authors.Count == 0)
+        {
+            return null;
+        }
+
+        // One name that is not the owner's is a paper only when the entry also links its title and names a venue with
+        // a year: a team as the author ("``arXiv 2024`` [DeepSeek-V3 Technical Report](url), DeepSeek AI").
+        return entry.Authors.Count >= 2 || entry.Authors.Any(a => isOwner(a.Name) || a.Emphasized)
+            || entry.Url is not null && entry.Venue is { } venue && DateText.YearIn(venue) is not null ? entry : null;
     }
 
     /// <summary>Adds the paper a list item or paragraph holds; false when its text is no citation with a title and authors.</summary>
@@ -179,7 +187,9 @@ internal sealed partial class PaperReader(PageDom dom, HtmlToMarkdown markdown, 
         var at = dom.LineOf(box);
         var imagePart = PaperBoxes.ImagePart(box);
         var textPart = PaperBoxes.TextPart(box);
-        var badge = (imagePart ?? box).QuerySelectorAll(".badge").Select(b => HtmlToMarkdown.PlainText(b)).FirstOrDefault(b => b.Length > 0);
+        // The badge sits in the image part in the template; some forks put it beside that part, in the box.
+        var badge = (imagePart?.QuerySelectorAll(".badge") ?? Enumerable.Empty<IElement>()).Concat(box.QuerySelectorAll(".badge"))
+            .Select(b => HtmlToMarkdown.PlainText(b)).FirstOrDefault(b => b.Length > 0);
         var venueElement = textPart.QuerySelector(".venue, .journal, .pub-venue, .conference");
         var runs = Runs.Of(textPart.ChildNodes.Where(n => n is not IElement el || !el.ClassList.Contains("abstract")));
         var entry = PaperEntryParser.Parse(runs, venueElement);

@@ -96,6 +96,12 @@ internal static partial class ProfileReader
             text = (text[..m.Index] + text[(m.Index + m.Length)..]).Trim();
             aliases.Add(m.Groups["alias"].Value.Trim());
         }
+        else if (TwoScripts().Match(text) is { Success: true } two)
+        {
+            // "Liwei Deng 邓力玮", "林彬 Bin Lin": the name in two scripts without parentheses; the first is the name.
+            text = two.Groups["first"].Value.Trim();
+            aliases.Add(two.Groups["second"].Value.Trim());
+        }
 
         var parts = text.Split([" & ", " and ", "＆", "、"], StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
         if (parts.Length > 1)
@@ -189,6 +195,9 @@ internal static partial class ProfileReader
 
     [GeneratedRegex(@"\s*[(（](?<alias>[^()（）]{1,40})[)）]\s*$", RegexOptions.CultureInvariant)]
     private static partial Regex Parenthesised();
+
+    [GeneratedRegex(@"^(?:(?<first>[A-Za-z][A-Za-z.'\- ]+?)\s+(?<second>[\p{IsCJKUnifiedIdeographs}·]{2,8})|(?<first>[\p{IsCJKUnifiedIdeographs}·]{2,8})\s*(?<second>[A-Za-z][A-Za-z.'\- ]+))$", RegexOptions.CultureInvariant)]
+    private static partial Regex TwoScripts();
 
     [GeneratedRegex(@"[?&]user=(?<id>[\w-]+)", RegexOptions.CultureInvariant)]
     private static partial Regex ScholarUser();

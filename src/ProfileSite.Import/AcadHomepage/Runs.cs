@@ -156,9 +156,12 @@ internal sealed partial class Runs
             AppendPlain(data[position..m.Index], style, link);
             var mark = m.Groups["m"].Value switch
             {
-                "dagger" => '†',
-                "ddagger" => '‡',
+                "dagger" or "†" => '†',
+                "ddagger" or "‡" => '‡',
                 "#" => '#',
+                "§" => '§',
+                "¶" => '¶',
+                var written when written.StartsWith('✉') => '✉',
                 _ => '*',
             };
             Append(mark, style | RunStyle.Sup, link, null);
@@ -206,6 +209,6 @@ internal sealed partial class Runs
         }
     }
 
-    [GeneratedRegex(@"\$\s*\^\s*\{?\s*\\?(?<m>dagger|ddagger|\*|ast|star|\\#|#)\s*\}?\s*\$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\$\s*\^\s*\{?\s*\\?(?<m>dagger|ddagger|\*|ast|star|\\#|#|✉\uFE0F?|†|‡|§|¶)\s*\}?\s*\$", RegexOptions.CultureInvariant)]
     private static partial Regex LatexMark();
 }
