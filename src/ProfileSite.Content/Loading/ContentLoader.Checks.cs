@@ -1,4 +1,5 @@
 using ProfileSite.Content.Markdown;
+using ProfileSite.Content.Text;
 using YamlDotNet.Core;
 
 namespace ProfileSite.Content.Loading;
@@ -60,7 +61,7 @@ public sealed partial class ContentLoader
         }
     }
 
-    private const string TooDeep = "Markdown nested too deeply to render; simplify the nesting of quotes, lists or brackets";
+    private const string TooDeep = "Markdown nested too deeply to render; simplify the nesting of quotes, lists, brackets or emphasis";
 
     /// <summary>Splits and renders a Markdown file; null (reported) when Markdig refuses its nesting while rendering.</summary>
     private (string? FrontMatter, int FrontMatterLine, string BodyHtml)? SplitFrontMatter(SourceFile file)
@@ -68,12 +69,19 @@ public sealed partial class ContentLoader
         try
         {
             var mathProblems = new List<MarkdownMathProblem>();
+            var headingIds = new List<HeadingIdChange>();
             var split = MarkdownRenderer.SplitFrontMatter(
                 file.Text, _addresses.Written, _math, mathProblems, MarkdownImages((line, column) => new Mark(0, line, column), file, ""),
-                RawHtmlImages((line, column) => new Mark(0, line, column), file, ""));
+                RawHtmlImages((line, column) => new Mark(0, line, column), file, ""), IsPageId, headingIds);
             foreach (var problem in mathProblems)
             {
                 file.Warning(new Mark(0, problem.Line, problem.Column), problem.Message);
+            }
+
+            foreach (var change in headingIds)
+            {
+                file.Warning(new Mark(0, change.Line, change.Column),
+                    $"this heading's id '#{change.Id}' is one the page itself uses (a section, a link target); it is '#{change.NewId}' instead, so link to that");
             }
 
             return split;
@@ -84,6 +92,34 @@ public sealed partial class ContentLoader
             file.Error(new Mark(0, line, column), TooDeep);
             return null;
         }
+    }
+
+    /// <summary>Ids the pages give their own elements (the layout, the About page's sections, a paper's page): a
+    /// Markdown heading must not take one (see <see cref="HeadingIds"/>).</summary>
+    private bool IsPageId(string id)
+    {
+        _pageIds ??= PageIds();
+        return _pageIds.Contains(id) || id.EndsWith("-title", StringComparison.Ordinal)
+            || id.StartsWith("paper-", StringComparison.Ordinal) || id.StartsWith("year-", StringComparison.Ordinal)
+            || id.StartsWith("filter-", StringComparison.Ordinal);
+    }
+
+    private HashSet<string>? _pageIds;
+
+    private HashSet<string> PageIds()
+    {
+        var ids = new HashSet<string>(StringComparer.Ordinal) { "main", "about-me", "news", "publications", "bibtex", "abstract" };
+        var folder = Path.Combine(_options.ContentPath, "sections");
+        if (Directory.Exists(folder))
+        {
+            // The ids LoadSections gives (10-honors.yaml is #honors), known before the sections are read.
+            foreach (var path in Directory.EnumerateFiles(folder, "*.yaml").Concat(Directory.EnumerateFiles(folder, "*.yml")))
+            {
+                ids.Add(Slug(SectionPrefix().Replace(StemOf(path), "")));
+            }
+        }
+
+        return ids;
     }
 
     /// <summary>
@@ -157,6 +193,13 @@ public sealed partial class ContentLoader
         {
             file.FileError($"duplicate publication slug '{slug}' (also used by {first}); rename one file");
             return false;
+        }
+
+        // (A file name cannot hold NUL, so 0 means none.)
+        if (fileName.FirstOrDefault(c => TextHygiene.IsUnwanted(c)) is var unwanted and not '\0')
+        {
+            // The address drops it silently otherwise, and the name looks different in every file manager.
+            file.FileWarning($"the file name holds {TextHygiene.Name(unwanted)}, {TextHygiene.Kind(unwanted)}; the paper's address is /publications/{slug}; rename the file");
         }
 
         slugs[slug] = file.DisplayPath;

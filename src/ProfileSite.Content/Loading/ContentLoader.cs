@@ -461,6 +461,13 @@ public sealed partial class ContentLoader
             map.File.Error(map.Node("bibtex_key")!.Start, $"no entry with key '{bibtexKey}' in the .bib files under publications/, so this file must give 'title', 'authors' and 'year' or 'date' itself");
         }
 
+        if (map.Node("authors") is YamlDotNet.RepresentationModel.YamlScalarNode { Value: { } written } text && SeveralNames().IsMatch(written))
+        {
+            // A list written as one line of text would be one author whose "name" holds everyone's: silently wrong on
+            // the card, in citation_author and in the BibTeX.
+            map.File.Error(text.Start, $"'authors' must be a list of names like [Ada Lovelace, Bob Smith]; as text, \"{written.Trim()}\" is one name: put the names in [...]");
+        }
+
         var authors = PlainAuthors(map.File, map.Strings("authors"));
         if (authors.IsEmpty && basis is null)
         {
@@ -824,6 +831,10 @@ public sealed partial class ContentLoader
 
         return builder.ToString().Trim('-');
     }
+
+    /// <summary>", ", ";" or " and " between words: more than one name, as BibTeX or a citation list separates them.</summary>
+    [System.Text.RegularExpressions.GeneratedRegex(@"\S(?:\s*[,;]\s*|\s+and\s+)\S", System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
+    private static partial System.Text.RegularExpressions.Regex SeveralNames();
 
     [System.Text.RegularExpressions.GeneratedRegex(@"^\d+[-_ ]+")]
     private static partial System.Text.RegularExpressions.Regex SectionPrefix();

@@ -21,6 +21,9 @@ internal sealed class SourceFile(string displayPath, string text, Diagnostics di
     /// <summary>Where <see cref="TextHygiene"/> took characters out, by file line, so columns still match the file.</summary>
     private ColumnMap Removed { get; init; } = ColumnMap.Empty;
 
+    /// <summary>The whole file as saved (line ends made LF, nothing taken out), to count its columns in characters.</summary>
+    private EditorColumns Saved { get; init; } = EditorColumns.Empty;
+
     public void Error(Mark mark, string message) => Report(mark, Severity.Error, message);
 
     public void Warning(Mark mark, string message) => Report(mark, Severity.Warning, message);
@@ -31,7 +34,7 @@ internal sealed class SourceFile(string displayPath, string text, Diagnostics di
 
     /// <summary>Reports at a 1-based line and column of <see cref="Text"/> as a whole (a .bib parser's, a Markdown parser's).</summary>
     public void Report(int line, int column, Severity severity, string message) =>
-        Diagnostics.Add(new ContentError(DisplayPath, line, line > 0 ? Removed.Original(line, column) : column, severity, message));
+        Diagnostics.Add(new ContentError(DisplayPath, line, line > 0 ? Saved.Column(line, Removed.Original(line, column)) : column, severity, message));
 
     /// <summary>"12:5": where a parser's mark is in the file as saved, for messages that name a second place.</summary>
     public string Where(Mark mark)
@@ -41,7 +44,7 @@ internal sealed class SourceFile(string displayPath, string text, Diagnostics di
     }
 
     /// <summary>The position in the file as saved of a 1-based line and column of <see cref="Text"/>.</summary>
-    public (int Line, int Column) Original(int line, int column) => (line, Removed.Original(line, column));
+    public (int Line, int Column) Original(int line, int column) => (line, Saved.Column(line, Removed.Original(line, column)));
 
     public void FileError(string message) =>
         Diagnostics.Add(new ContentError(DisplayPath, 0, 0, Severity.Error, message));
@@ -56,7 +59,7 @@ internal sealed class SourceFile(string displayPath, string text, Diagnostics di
     public byte[] Bytes { get; init; } = [];
 
     public SourceFile WithText(string text, int lineOffset) =>
-        new(DisplayPath, text, Diagnostics) { LineOffset = lineOffset, Removed = Removed };
+        new(DisplayPath, text, Diagnostics) { LineOffset = lineOffset, Removed = Removed, Saved = Saved };
 
     /// <summary>
     /// Reads a file as strict UTF-8: a BOM is dropped, CRLF and lone CR become LF, invalid bytes
@@ -135,15 +138,16 @@ internal sealed class SourceFile(string displayPath, string text, Diagnostics di
         }
 
         text = text.Replace("\r\n", "\n", StringComparison.Ordinal).Replace('\r', '\n');
+        var saved = new EditorColumns(text);
         var findings = TextHygiene.Find(text, references: true);
         var removed = ColumnMap.Empty;
         if (findings.Count > 0)
         {
-            removed = ReportUnwanted(text, findings, displayPath, diagnostics, lenient, repairs);
+            removed = ReportUnwanted(text, saved, findings, displayPath, diagnostics, lenient, repairs);
             text = TextHygiene.Apply(text, findings);
         }
 
-        return new SourceFile(displayPath, text, diagnostics) { Bytes = bytes, Removed = removed };
+        return new SourceFile(displayPath, text, diagnostics) { Bytes = bytes, Removed = removed, Saved = saved };
     }
 
     private const int MaxReportedCharacters = 5;
@@ -152,7 +156,7 @@ internal sealed class SourceFile(string displayPath, string text, Diagnostics di
     /// One warning per unwanted character (the first few of a file; then one line with the count),
     /// at the line and column where it is written. Returns where characters were taken out.
     /// </summary>
-    private static ColumnMap ReportUnwanted(string text, IReadOnlyList<TextFinding> findings, string displayPath, Diagnostics diagnostics, bool lenient, Severity repairs)
+    private static ColumnMap ReportUnwanted(string text, EditorColumns saved, IReadOnlyList<TextFinding> findings, string displayPath, Diagnostics diagnostics, bool lenient, Severity repairs)
     {
         var map = new Dictionary<int, List<(int Column, int Length)>>();
         int line = 1, lineStart = 0, searched = 0, reported = 0, nuls = 0;
@@ -184,7 +188,7 @@ internal sealed class SourceFile(string displayPath, string text, Diagnostics di
             {
                 if (nuls++ == 0)
                 {
-                    diagnostics.Add(new ContentError(displayPath, line, column, Severity.Error,
+                    diagnostics.Add(new ContentError(displayPath, line, saved.Column(line, column), Severity.Error,
                         "U+0000 NULL in the text: a file holding NUL characters is binary or not saved as UTF-8 (UTF-16 perhaps); save it as UTF-8 text"));
                 }
 
@@ -199,7 +203,7 @@ internal sealed class SourceFile(string displayPath, string text, Diagnostics di
             var what = finding.Reference is { } reference
                 ? $"'{reference}' stands for {TextHygiene.Name(finding.CodePoint)}, {TextHygiene.Kind(finding.CodePoint)}"
                 : $"{TextHygiene.Name(finding.CodePoint)} is {TextHygiene.Kind(finding.CodePoint)}";
-            diagnostics.Add(new ContentError(displayPath, line, column, repairs,
+            diagnostics.Add(new ContentError(displayPath, line, saved.Column(line, column), repairs,
                 what + (finding.ReplacedBySpace ? "; replaced by a space" : "; removed")));
         }
 
@@ -271,6 +275,57 @@ internal sealed class ColumnMap(IReadOnlyDictionary<int, (int Column, int Length
         }
 
         return original;
+    }
+}
+
+/// <summary>
+/// Turns a column counted in UTF-16 units (what YamlDotNet, Markdig and .NET strings count) into
+/// the column an editor shows: one per character (Unicode scalar value), so an emoji or another
+/// character outside the Basic Multilingual Plane before the mistake counts once, not twice.
+/// A tab is one character too, whatever width the editor draws it.
+/// </summary>
+internal sealed class EditorColumns(string text)
+{
+    public static EditorColumns Empty { get; } = new("");
+
+    private int[]? _lineStarts;
+
+    /// <param name="line">1-based line of the text.</param>
+    /// <param name="column">1-based column in UTF-16 units; past the end of the line it is kept as is.</param>
+    public int Column(int line, int column)
+    {
+        var starts = _lineStarts ??= LineStarts(text);
+        if (line < 1 || line > starts.Length || column < 2)
+        {
+            return column;
+        }
+
+        var start = starts[line - 1];
+        var end = text.IndexOf('\n', start);
+        var length = (end < 0 ? text.Length : end) - start;
+        var units = Math.Min(column - 1, length);
+        var pairs = 0;
+        for (var i = start; i < start + units - 1; i++)
+        {
+            if (char.IsHighSurrogate(text[i]) && char.IsLowSurrogate(text[i + 1]))
+            {
+                pairs++;
+                i++;
+            }
+        }
+
+        return column - pairs;
+    }
+
+    private static int[] LineStarts(string text)
+    {
+        var starts = new List<int> { 0 };
+        for (var i = text.IndexOf('\n'); i >= 0; i = text.IndexOf('\n', i + 1))
+        {
+            starts.Add(i + 1);
+        }
+
+        return [.. starts];
     }
 }
 

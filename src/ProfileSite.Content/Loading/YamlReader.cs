@@ -81,7 +81,7 @@ internal static class YamlReader
     }
 
     /// <summary>
-    /// Walks the raw events once: rejects aliases, deep nesting, multiple documents, huge inputs
+    /// Walks the raw events once: rejects aliases, tags, deep nesting, multiple documents, huge inputs
     /// and duplicate keys cheaply (every duplicate is reported, with where the key was first set).
     /// </summary>
     private static bool PreScan(SourceFile file)
@@ -91,7 +91,7 @@ internal static class YamlReader
             var parser = new Parser(new StringReader(file.Text));
             int depth = 0, events = 0, documents = 0;
             var frames = new Stack<Frame>();
-            var duplicates = false;
+            var refused = false;
             while (parser.MoveNext())
             {
                 var current = parser.Current!;
@@ -107,8 +107,16 @@ internal static class YamlReader
                     if (current is Scalar { Value: var key } && !keys.TryAdd(key, current.Start))
                     {
                         file.Error(current.Start, YamlSyntaxErrors.Duplicate(file, key, keys[key]));
-                        duplicates = true;
+                        refused = true;
                     }
+                }
+
+                if (current is NodeEvent { Tag: { IsEmpty: false, IsNonSpecific: false } tag } && tag.Value != StringTag)
+                {
+                    // '!!binary', '!!python/object', '!!timestamp': the value would be read as text anyway, so the
+                    // tag's meaning would be lost silently (YAML 1.2.2 §6.9.1, node tags).
+                    file.Error(current.Start, $"YAML tags ('{Written(tag.Value)}') are not supported: remove the tag and write the value as plain text");
+                    refused = true;
                 }
 
                 switch (current)
@@ -135,7 +143,7 @@ internal static class YamlReader
                 }
             }
 
-            return !duplicates;
+            return !refused;
         }
         catch (Exception ex) when (ex is YamlException or InvalidOperationException or ArgumentException)
         {
@@ -143,6 +151,12 @@ internal static class YamlReader
             return false;
         }
     }
+
+    private const string StringTag = "tag:yaml.org,2002:str";
+
+    /// <summary>A tag as the owner wrote it: the standard prefix back to '!!'.</summary>
+    private static string Written(string tag) =>
+        tag.StartsWith("tag:yaml.org,2002:", StringComparison.Ordinal) ? "!!" + tag["tag:yaml.org,2002:".Length..] : tag;
 
     /// <summary>An open mapping (with its keys so far) or sequence, while <see cref="PreScan"/> walks the events.</summary>
     private sealed class Frame(Dictionary<string, Mark>? keys)

@@ -17,7 +17,7 @@ public sealed record MarkdownLinkProblem(int Line, int Column, string Message, b
 /// </summary>
 public static class MarkdownLinks
 {
-    private const string TooDeep = "Markdown nested too deeply to render; simplify the nesting of quotes, lists or brackets";
+    private const string TooDeep = "Markdown nested too deeply to render; simplify the nesting of quotes, lists, brackets or emphasis";
 
     public static IReadOnlyList<MarkdownLinkProblem> Problems(string markdown)
     {
@@ -54,9 +54,9 @@ public static class MarkdownLinks
     }
 
     /// <summary>
-    /// Where nesting that Markdig refuses starts: the first run of <see cref="NestingRun"/> or more
-    /// nesting marks (<c>&gt;</c>, <c>[</c>, <c>(</c>, list markers, emphasis) on one line, as
-    /// 1-based line and column; 1:1 when no such run is found. Markdig stops at about 100 levels.
+    /// Where nesting that Markdig refuses starts, as 1-based line and column: the first run of
+    /// <see cref="NestingRun"/> or more nesting marks (<c>&gt;</c>, <c>[</c>, <c>(</c>, list markers, emphasis,
+    /// in any mix, spaces between) on one line; 1:1 when no such run is found. Markdig stops at about 100 levels.
     /// </summary>
     public static (int Line, int Column) NestingStart(string markdown)
     {
@@ -66,16 +66,15 @@ public static class MarkdownLinks
             var line = lines[n];
             for (var i = 0; i < line.Length; i++)
             {
-                var mark = line[i];
-                if (mark is not ('>' or '[' or '(' or '-' or '*' or '+' or '_' or '<'))
+                if (!IsNestingMark(line[i]))
                 {
                     continue;
                 }
 
                 int count = 0, j = i;
-                for (; j < line.Length && (line[j] == mark || line[j] == ' '); j++)
+                for (; j < line.Length && (IsNestingMark(line[j]) || line[j] == ' '); j++)
                 {
-                    count += line[j] == mark ? 1 : 0;
+                    count += line[j] == ' ' ? 0 : 1;
                 }
 
                 if (count >= NestingRun)
@@ -89,6 +88,8 @@ public static class MarkdownLinks
 
         return (1, 1);
     }
+
+    private static bool IsNestingMark(char c) => c is '>' or '[' or '(' or '-' or '*' or '+' or '_' or '~' or '<';
 
     private const int NestingRun = 50;
 

@@ -68,14 +68,23 @@ public static class MarkdownRenderer
         return HtmlBalancer.Balance(html);
     }
 
-    /// <summary>Splits a Markdown file into its YAML front matter (if any) and its rendered body.</summary>
+    /// <summary>Splits a Markdown file into its YAML front matter (if any) and its rendered body; heading ids that
+    /// <paramref name="pageIds"/> claims are renamed (see <see cref="HeadingIds"/>) and each change goes to <paramref name="headingIds"/>.</summary>
     /// <returns>The front matter text, the 1-based file line its first line is on, and the body HTML.</returns>
     public static (string? FrontMatter, int FrontMatterLine, string BodyHtml) SplitFrontMatter(
         string text, Func<string, bool, string>? links = null, MathConverter? math = null, ICollection<MarkdownMathProblem>? problems = null,
-        MarkdownImageWriter? images = null, RawHtmlImageWriter? rawImages = null)
+        MarkdownImageWriter? images = null, RawHtmlImageWriter? rawImages = null, Func<string, bool>? pageIds = null, ICollection<HeadingIdChange>? headingIds = null)
     {
         var document = Markdig.Markdown.Parse(text, Pipeline);
         Resolve(document, links, images, rawImages);
+        if (pageIds is not null)
+        {
+            foreach (var change in HeadingIds.Avoid(document, pageIds))
+            {
+                headingIds?.Add(change);
+            }
+        }
+
         var frontMatter = document.Descendants<YamlFrontMatterBlock>().FirstOrDefault();
         string? yaml = null;
         var line = 0;

@@ -22,8 +22,37 @@ public sealed record ContentError(string File, int Line, int Column, Severity Se
 
     public override string ToString()
     {
-        var where = Line > 0 ? $"{File}:{Line}:{Column}" : File;
+        var file = Printable(File);
+        var where = Line > 0 ? $"{file}:{Line}:{Column}" : file;
         var kind = Severity == Severity.Error ? "error" : "warning";
         return $"{where}: {kind}: {Message}";
+    }
+
+    /// <summary>
+    /// A file name as it can be printed: a control character, line break or bidirectional control in it
+    /// (a name pasted from a PDF) is written as <c>\u202E</c>, so it cannot split the log line or reorder
+    /// the message on the owner's terminal (Unicode UAX #9; CVE-2021-42574).
+    /// </summary>
+    private static string Printable(string path)
+    {
+        if (!path.Any(c => c is '\t' or '\n' or '\r' || Text.TextHygiene.IsUnwanted(c)))
+        {
+            return path;
+        }
+
+        var printable = new System.Text.StringBuilder(path.Length + 8);
+        foreach (var c in path)
+        {
+            if (c is '\t' or '\n' or '\r' || Text.TextHygiene.IsUnwanted(c))
+            {
+                printable.Append(System.Globalization.CultureInfo.InvariantCulture, $"\\u{(int)c:X4}");
+            }
+            else
+            {
+                printable.Append(c);
+            }
+        }
+
+        return printable.ToString();
     }
 }

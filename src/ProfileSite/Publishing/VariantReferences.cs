@@ -26,16 +26,25 @@ internal static partial class VariantReferences
         }
 
         var authority = addresses.PublicBase is { } publicBase ? publicBase.GetLeftPart(UriPartial.Authority) : null;
+        var searched = 0;
         foreach (Match match in Reference().Matches(text))
         {
-            var url = match.Value;
-            var sitePath = match.Groups["path"].Value;
+            // The URL text before the path (scheme, host, base path): back to a delimiter or the previous reference.
+            var start = match.Index;
+            while (start > searched && !IsDelimiter(text[start - 1]))
+            {
+                start--;
+            }
+
+            searched = match.Index + match.Length;
+            var url = text[start..searched];
+            var sitePath = match.Value;
             if (!catalog.ByUrl.ContainsKey(sitePath))
             {
                 return $"names the image variant {url}, which the content did not plan (nothing would make it)";
             }
 
-            var prefix = match.Groups["prefix"].Value;
+            var prefix = text[start..match.Index];
             if (authority is not null && prefix.StartsWith(authority, StringComparison.OrdinalIgnoreCase))
             {
                 prefix = prefix[authority.Length..];
@@ -50,7 +59,12 @@ internal static partial class VariantReferences
         return null;
     }
 
-    /// <summary>A variant's site path and whatever URL text comes right before it (a scheme, host and base path).</summary>
-    [GeneratedRegex("""(?<prefix>[^\s"'<>(),=]*?)(?<path>/variants/[0-9a-f]{16}/[a-z0-9][a-z0-9-]*\.(?:avif|webp|jpg|png|gif))""")]
+    private static bool IsDelimiter(char c) => char.IsWhiteSpace(c) || c is '"' or '\'' or '<' or '>' or '(' or ')' or ',' or '=';
+
+    /// <summary>
+    /// A variant's site path. What comes before it is found by looking back from it: a lazy prefix in the pattern
+    /// made every long run of text without a delimiter (a 10,000-letter word in a title) cost its length squared.
+    /// </summary>
+    [GeneratedRegex("""/variants/[0-9a-f]{16}/[a-z0-9][a-z0-9-]*\.(?:avif|webp|jpg|png|gif)""")]
     private static partial Regex Reference();
 }

@@ -53,6 +53,32 @@ public sealed class BadContentCorpusTests : IDisposable
         { "section items not a list", "sections/10-honors.yaml", "title: Honors\nitems: many\n",
             "content/sections/10-honors.yaml:2:8: error: 'items' must be a list of { date, text }, got text" },
 
+        // ---- columns count characters, as an editor does: an emoji before the mistake is one column, not two ----
+        { "an emoji before a stray quote", "profile.yaml", "name: Ada\nbio: \"😀😀 x\" 5\n",
+            "content/profile.yaml:2:11: error: YAML syntax: the quoted string that starts at 2:6 ends at this quote, and more text follows on the line; inside \"...\" write a \" as \\\", or put the value in '...'" },
+        { "an emoji before a list where text goes", "profile.yaml", "name: Ada\naliases: [😀😀, [x]]\n",
+            "content/profile.yaml:2:15: error: each item of 'aliases' must be text, got a list" },
+        { "an emoji before a bidi override", "profile.yaml", "name: Ada\nbio: 😀\u202Ex\n",
+            "content/profile.yaml:2:7: warning: U+202E RIGHT-TO-LEFT OVERRIDE is a bidirectional control that can reorder the text after it on the page; removed" },
+        { "an emoji before a stray quote in CRLF front matter", Paper, "---\r\ntitle: \"😀\" x\r\nauthors: [Ada]\r\nyear: 2024\r\n---\r\n",
+            "content/publications/2024-flows.md:2:10: error: YAML syntax: the quoted string that starts at 2:8 ends at this quote, and more text follows on the line; inside \"...\" write a \" as \\\", or put the value in '...'" },
+        { "emoji before a javascript: link", "about.md", "😀😀 [x](javascript:alert(1))\n",
+            "content/about.md:1:4: error: link 'javascript:alert(1)' must be an absolute http(s) or mailto: URL, or a path on this site" },
+
+        { "a heading named like the page's News section", "about.md", "Intro.\n\n😀 text\n\n## News\n",
+            "content/about.md:5:1: warning: this heading's id '#news' is one the page itself uses (a section, a link target); it is '#news-1' instead, so link to that" },
+
+        { "a bidi override pasted into a file name", "publications/2023-fl\u202Ewo\u0001.md", "---\ntitle: Another Paper\nauthors: [Ada]\nyear: 2023\n---\n",
+            "content/publications/2023-fl\\u202Ewo\\u0001.md: warning: the file name holds U+202E RIGHT-TO-LEFT OVERRIDE, a bidirectional control that can reorder the text after it on the page; the paper's address is /publications/2023-fl-wo; rename the file" },
+
+        { "a YAML tag pasted from another tool", Paper, "---\ntitle: !!binary aGVsbG8=\nauthors: [Ada]\nyear: 2024\n---\n",
+            "content/publications/2024-flows.md:2:8: error: YAML tags ('!!binary') are not supported: remove the tag and write the value as plain text" },
+        { "a local YAML tag", "profile.yaml", "name: !python/object:os.system Ada\n",
+            "content/profile.yaml:1:7: error: YAML tags ('!python/object:os.system') are not supported: remove the tag and write the value as plain text" },
+
+        { "authors written as one line of text", Paper, "---\ntitle: T\nauthors: Ada Example, Bob Coauthor\nyear: 2024\n---\n",
+            "content/publications/2024-flows.md:3:10: error: 'authors' must be a list of names like [Ada Lovelace, Bob Smith]; as text, \"Ada Example, Bob Coauthor\" is one name: put the names in [...]" },
+
         // ---- where the mistake starts, not where the parser gave up ----
         { "unterminated string on the last line", "news.yaml", "- date: 2024.01\n  text: ok\n- date: 2024.02\n  text: \"unterminated\n",
             "content/news.yaml:4:9: error: YAML syntax: unterminated quoted string that starts at 4:9 (the parser reached the end of the file at 5:1): close it with \"; inside \"...\" write a \" as \\\"" },
@@ -335,7 +361,7 @@ public sealed class BadContentCorpusTests : IDisposable
         var result = await LoadWithinAsync(TimeSpan.FromSeconds(60));
 
         Assert.Equal(
-            "content/about.md:1:1: error: Markdown nested too deeply to render; simplify the nesting of quotes, lists or brackets",
+            "content/about.md:1:1: error: Markdown nested too deeply to render; simplify the nesting of quotes, lists, brackets or emphasis",
             Assert.Single(result.Problems).ToString());
     }
 
@@ -350,7 +376,38 @@ public sealed class BadContentCorpusTests : IDisposable
         var result = await LoadWithinAsync(TimeSpan.FromSeconds(60));
 
         Assert.Equal(
-            $"content/about.md:6:{column}: error: Markdown nested too deeply to render; simplify the nesting of quotes, lists or brackets",
+            $"content/about.md:6:{column}: error: Markdown nested too deeply to render; simplify the nesting of quotes, lists, brackets or emphasis",
+            Assert.Single(result.Problems).ToString());
+    }
+
+    [Theory]
+    [InlineData("<div>", "</div>")]
+    [InlineData("<span>", "</span>")]
+    [InlineData("<div>\n", "</div>\n")]
+    [InlineData("<div>", "</p>")]
+    public async Task Load_TwentyThousandNestedHtmlElements_RenderBalancedWithoutHanging(string open, string close)
+    {
+        // Every tag used to walk all the open elements: 20,000 pasted <div>s took a minute per load.
+        _content.Write("about.md", "Intro.\n\n" + string.Concat(Enumerable.Repeat(open, 20_000)) + "deep" + string.Concat(Enumerable.Repeat(close, 20_000)) + "\n");
+
+        var result = await LoadWithinAsync(TimeSpan.FromSeconds(30));
+
+        Assert.True(result.Succeeded, string.Join("\n", result.Problems));
+        var html = result.Content!.About.Html;
+        Assert.Contains("deep", html, StringComparison.Ordinal);
+        Assert.Equal(CountOf(html, "<div"), CountOf(html, "</div>"));
+        Assert.Equal(CountOf(html, "<span"), CountOf(html, "</span>"));
+    }
+
+    [Fact]
+    public async Task Load_DeepAlternatingEmphasis_IsReportedWhereItStarts()
+    {
+        _content.Write("about.md", "First paragraph.\n\nSome text " + string.Concat(Enumerable.Repeat("*_", 5_000)) + "x" + string.Concat(Enumerable.Repeat("_*", 5_000)) + "\n");
+
+        var result = await LoadWithinAsync(TimeSpan.FromSeconds(60));
+
+        Assert.Equal(
+            "content/about.md:3:11: error: Markdown nested too deeply to render; simplify the nesting of quotes, lists, brackets or emphasis",
             Assert.Single(result.Problems).ToString());
     }
 
@@ -362,7 +419,7 @@ public sealed class BadContentCorpusTests : IDisposable
         var result = await LoadWithinAsync(TimeSpan.FromSeconds(60));
 
         Assert.Equal(
-            "content/news.yaml:2:9: error: 'text': Markdown nested too deeply to render; simplify the nesting of quotes, lists or brackets",
+            "content/news.yaml:2:9: error: 'text': Markdown nested too deeply to render; simplify the nesting of quotes, lists, brackets or emphasis",
             Assert.Single(result.Problems).ToString());
     }
 

@@ -88,6 +88,29 @@ public sealed class PublishVerificationTests : IDisposable
     }
 
     [Fact]
+    public async Task LongWordInATitle_EveryRouteAnswersWithinAMinute()
+    {
+        // Checking the image variants a page names read every long run of text without spaces once per letter:
+        // a 10,000-letter "word" pasted into a title held the start (and each live reload) for minutes.
+        var word = new string('x', 30_000);
+        _content.Write("publications/2024-flows.md", $"---\ntitle: Faster Flows {word}\nauthors: [Ada Example]\ndate: 2024-09\nimage: images/flows.png\n---\nThe abstract.\n");
+
+        await using var site = new SiteFactory(_content);
+        using var client = site.CreateClient();
+
+        await Task.Run(async () =>
+        {
+            foreach (var route in Routes)
+            {
+                using var response = await client.GetAsync(route);
+                Assert.True(response.StatusCode == HttpStatusCode.OK, $"{route} answered {(int)response.StatusCode}");
+            }
+        }).WaitAsync(TimeSpan.FromMinutes(1));
+        var page = new HtmlParser().ParseDocument(await client.GetStringAsync("/publications/2024-flows"));
+        Assert.Contains(word, page.GetElementById("paper-title")!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task SnapshotThatCannotBePublished_IsRefused_AndTheLastGoodKeepsServing()
     {
         var breaker = new BreakPagesOf("Grace Broken");
