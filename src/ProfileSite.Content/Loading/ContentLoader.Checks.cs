@@ -108,7 +108,7 @@ public sealed partial class ContentLoader
 
     private HashSet<string> PageIds()
     {
-        var ids = new HashSet<string>(StringComparer.Ordinal) { "main", "about-me", "news", "publications", "bibtex", "abstract" };
+        var ids = new HashSet<string>(StringComparer.Ordinal) { "main", "sidebar", "about-me", "news", "publications", "bibtex", "abstract" };
         var folder = Path.Combine(_options.ContentPath, "sections");
         if (Directory.Exists(folder))
         {

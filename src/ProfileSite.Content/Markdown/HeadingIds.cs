@@ -11,7 +11,8 @@ public sealed record HeadingIdChange(int Line, int Column, string Id, string New
 /// page around the text: a heading <c>## News</c> in about.md would otherwise be a second <c>id="news"</c>, and the
 /// top bar's News link, the skip link (<c>#main</c>) or a paper's <c>#bibtex</c> would jump to it (HTML requires ids
 /// to be unique in a document: WHATWG HTML §3.2.6.1). Such a heading takes the next free <c>-1</c>, <c>-2</c> suffix,
-/// as Markdig numbers its own duplicates.
+/// as Markdig numbers its own duplicates; one under an id pattern the page claims (<c>year-*</c>) takes
+/// <c>heading-year-2024-1</c>.
 /// </summary>
 public static class HeadingIds
 {
@@ -30,13 +31,17 @@ public static class HeadingIds
                 continue;
             }
 
+            // The page claims some ids by pattern (paper-*, year-*, filter-*, *-title), and then every numbered form of
+            // the id is claimed too: counting up would never end (a heading "## Year 2024" hung the load). Such an id
+            // takes the stem "heading-", which no pattern claims, so the count ends at the first free number.
+            var stem = reserved($"{id}-1") && reserved($"{id}-2") ? "heading-" + id : id;
             var n = 1;
-            while (used.Contains($"{id}-{n}") || reserved($"{id}-{n}"))
+            while (used.Contains($"{stem}-{n}") || reserved($"{stem}-{n}"))
             {
                 n++;
             }
 
-            attributes.Id = $"{id}-{n}";
+            attributes.Id = $"{stem}-{n}";
             used.Add(attributes.Id);
             changes.Add(new HeadingIdChange(heading.Line + 1, heading.Column + 1, id, attributes.Id));
         }
