@@ -9,13 +9,16 @@ internal static class ContentLoading
     public static ContentLoadResult Load(this TestContent content) =>
         ContentLoader.Load(new ContentLoadOptions(content.ContentPath, content.WebRootPath));
 
-    /// <summary>Loads and asserts success, showing every problem when it fails.</summary>
-    public static SiteContent LoadValid(this TestContent content)
+    /// <summary>Loads and asserts success, showing every problem when it fails; the result keeps the warnings.</summary>
+    public static ContentLoadResult LoadSucceeded(this TestContent content)
     {
         var result = content.Load();
         Assert.True(result.Succeeded, string.Join("\n", result.Problems));
-        return result.Content!;
+        return result;
     }
+
+    /// <summary>Loads and asserts success, showing every problem when it fails.</summary>
+    public static SiteContent LoadValid(this TestContent content) => content.LoadSucceeded().Content!;
 
     /// <summary>Loads and asserts that exactly one error was found.</summary>
     public static ContentError SingleError(this TestContent content)

@@ -16,12 +16,7 @@ public sealed class BibtexExportQuirksTests : IDisposable
 
     public void Dispose() => _content.Dispose();
 
-    private ContentLoadResult Load()
-    {
-        var result = _content.Load();
-        Assert.True(result.Succeeded, string.Join("\n", result.Problems));
-        return result;
-    }
+    private ContentLoadResult Load() => _content.LoadSucceeded();
 
     private static string[] Tags(SiteContent content, string slug, string name) =>
         [.. content.PublicationIndex.Pages[slug].CitationTags.Where(t => t.Name == name).Select(t => t.Content)];

@@ -19,9 +19,7 @@ public sealed class BibtexKindsTests : IDisposable
     private ContentLoadResult LoadBib(string bib)
     {
         _content.Write("publications/refs.bib", bib);
-        var result = _content.Load();
-        Assert.True(result.Succeeded, string.Join("\n", result.Problems));
-        return result;
+        return _content.LoadSucceeded();
     }
 
     private Publication Paper(string bib, string slug) => LoadBib(bib).Content!.PublicationsBySlug[slug];
